@@ -1,0 +1,45 @@
+namespace Esper.Storage.KeyValue;
+
+/// <summary>
+/// The partitioned key-value store every Esper backend implements (SQLite, DynamoDB, Azure Tables).
+/// Items are addressed by (partition key, sort key); the tenant id always leads the partition key.
+/// </summary>
+/// <remarks>
+/// Contract, pinned by the shared contract suite in tests/Esper.Storage.Tests:
+/// <list type="bullet">
+/// <item>Expected outcomes (not found, version conflict, already exists) are values, never exceptions.</item>
+/// <item>An item whose <see cref="StoredItem.ExpiresAt"/> is at or before the store's clock is invisible to every
+/// read and query, and counts as absent for conditional writes, even before the backend deletes it.</item>
+/// <item>A document item and a counter item never share a key: counters live in their own items.</item>
+/// <item>No operation spans more than one item atomically; there are no transactions.</item>
+/// </list>
+/// </remarks>
+public interface IKeyValueStore
+{
+    /// <summary>Reads one document item, or null when it is absent or expired.</summary>
+    ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the live document items of one partition whose sort key starts with <paramref name="sortKeyPrefix"/>, in sort-key order.</summary>
+    ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes one document item under a condition; the new version is returned on success.</summary>
+    ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one document item, optionally only when its version equals <paramref name="expectedVersion"/>.</summary>
+    ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Atomically applies <paramref name="update"/> to the counter item at <paramref name="key"/> (creating it when absent)
+    /// and returns every counter of the item after the update. One call is one round trip.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every counter of a counter item (empty when absent or expired).</summary>
+    ValueTask<IReadOnlyDictionary<string, long>> GetCountersAsync(ItemKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Unconditionally writes many document items, split into backend-sized batches; every item is written when this returns.</summary>
+    ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks that the backend answers (used by readiness probes).</summary>
+    ValueTask<bool> PingAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of the repository: restores what the tests need, starts the local emulators on free
+# loopback ports, runs the .NET test projects, stops what it started and prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+log_dir=$(mktemp -d)
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+  done
+  rm -rf "$log_dir"
+}
+trap cleanup EXIT
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# --- services ---------------------------------------------------------------------------------------
+# (emulators are started here once the stores that need them exist)
+
+# --- tests ------------------------------------------------------------------------------------------
+dotnet build Esper.Serverless.sln -c Release 2>&1 | tail -n 3
+build_rc=${PIPESTATUS[0]}
+if [ "$build_rc" -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test Esper.Serverless.sln -c Release --no-build 2>&1 | tee "$log_dir/test.log"
+test_rc=${PIPESTATUS[0]}
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log_dir/test.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log_dir/test.log" | awk '{s+=$2} END {print s+0}')
+if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$test_rc" -eq 0 ] && [ "$failed" -eq 0 ]
