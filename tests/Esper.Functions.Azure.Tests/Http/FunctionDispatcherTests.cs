@@ -18,7 +18,7 @@ public sealed class FunctionDispatcherTests
         context.Request.Headers["X-Api-Key"] = "esk_test";
         context.Request.Headers["X-Multi"] = new Microsoft.Extensions.Primitives.StringValues(["one", "two"]);
 
-        await FunctionCall.RunAsync(context, functions.Mitigation);
+        await FunctionCall.RunAsync(context, functions.RuntimeMitigation);
 
         var seen = _handler.Last!;
         Assert.Equal("POST", seen.Method);
@@ -36,7 +36,7 @@ public sealed class FunctionDispatcherTests
         var functions = new RuntimeFunctions(new FunctionDispatcher(_handler));
         var context = FunctionCall.NewContext("POST", "/api/v1/beacon/event", "{}");
 
-        var (status, headers, body) = await FunctionCall.RunAsync(context, functions.Beacon);
+        var (status, headers, body) = await FunctionCall.RunAsync(context, functions.BeaconEvent);
 
         Assert.Equal(202, status);
         Assert.Equal("yes", headers["X-Echo"]);
