@@ -180,7 +180,7 @@ internal sealed class RuntimeEventBuilder
         }
 
         string? text;
-        if (value.ValueKind == JsonValueKind.Array && lowerCaseNames)
+        if (value.ValueKind == JsonValueKind.Array && mapPath.EndsWith("headers", StringComparison.Ordinal))
         {
             // A header sent as a list of values folds into one comma-separated value, as HTTP does.
             var parts = new List<string>();
