@@ -94,7 +94,7 @@ internal sealed class RuntimeEventBuilder
         switch (property.Name)
         {
             case "method":
-                return ReadString(value, path, FieldLimits.MaxMethodLength, v => Method = v) ?? CheckMethod(path);
+                return ReadString(value, path, FieldLimits.MaxMethodLength, v => Method = v?.Trim()) ?? CheckMethod(path);
             case "path":
                 return ReadString(value, path, FieldLimits.MaxPathLength, v => Path = v);
             case "client_ip" or "ip":
