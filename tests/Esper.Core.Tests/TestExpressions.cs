@@ -14,7 +14,7 @@ internal static class TestExpressions
 {
     public static readonly Func<JsonElement, ExpressionCompileResult> Compiler = Compile;
 
-    public static JsonElement Text(string text) => JsonSerializer.SerializeToElement(text, Resources.CoreJsonContext.Default.String);
+    public static JsonElement Text(string text) => JsonSerializer.SerializeToElement(text, Esper.Core.Resources.CoreJsonContext.Default.String);
 
     public static ExpressionCompileResult Compile(JsonElement source)
     {
