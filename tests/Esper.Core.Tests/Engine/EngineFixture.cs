@@ -29,8 +29,7 @@ internal sealed class EngineFixture
                 Mitigations = mitigations ?? DefaultMitigations(),
                 Actions = actions ?? [],
                 Entities = entities ?? [],
-            },
-            TestExpressions.Compiler);
+            });
 
     public static IReadOnlyList<MitigationDefinition> DefaultMitigations() =>
     [

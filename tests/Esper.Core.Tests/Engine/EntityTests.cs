@@ -129,6 +129,6 @@ public sealed class EntityTests
             Assert.Contains(token, BundledEntities.CrawlerTokens);
         }
 
-        Assert.Equal(BundledEntities.BotCrawlers.MatchExpression!.Value.GetString(), BundledEntities.CrawlerMatchText);
+        Assert.Equal(BundledEntities.CrawlerMatchText, BundledEntities.BotCrawlers.MatchExpression!.Value.GetString());
     }
 }

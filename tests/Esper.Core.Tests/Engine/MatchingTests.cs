@@ -67,4 +67,24 @@ public sealed class MatchingTests
 
         Assert.Equal(DecisionAction.Challenge, new EngineFixture().Decide(set, Request("PATCH", "/anything")).Action);
     }
+
+    [Fact]
+    public void Tree_form_and_text_form_clauses_decide_alike()
+    {
+        var tree = Clause("block");
+        tree.Match = TestExpressions.Tree("""
+            {"and": [{"field": "request.method", "op": "eq", "value": "POST"}, {"field": "request.path", "op": "starts_with", "value": "/login"}]}
+            """);
+        var treeSet = Compile([Policy("p", null, tree)]);
+        var textSet = Compile([Policy("p", null, Clause("block", "request.method == \"POST\" && request.path.startsWith(\"/login\")"))]);
+        var f = new EngineFixture();
+
+        foreach (var (method, path) in new[] { ("POST", "/login"), ("GET", "/login"), ("POST", "/logout"), ("POST", "/login/x") })
+        {
+            Assert.Equal(f.Decide(textSet, Request(method, path)).Action, f.Decide(treeSet, Request(method, path)).Action);
+        }
+
+        Assert.Equal(DecisionAction.Block, f.Decide(treeSet, Request("POST", "/login")).Action);
+        Assert.Empty(treeSet.Problems);
+    }
 }

@@ -120,7 +120,7 @@ public sealed class PolicyStatusTests
 
         var problem = Assert.Single(set.Problems);
         Assert.Equal("policies[bad].scope", problem.Path);
-        Assert.Equal(0, problem.Position);
+        Assert.Equal(13, problem.Position);
         Assert.Equal("good", decision.PolicyId);
     }
 }
