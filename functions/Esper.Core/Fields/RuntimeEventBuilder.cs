@@ -144,7 +144,7 @@ internal sealed class RuntimeEventBuilder
     }
 
     private ParseResult? CheckClientIp(string path) =>
-        ClientIp is not null && ClientIpNormalizer.Normalize(ClientIp, out _) is null
+        ClientIp is not null && ClientIpNormalizer.Normalize(ClientIp) is null
             ? ParseResult.Fail(path, $"{path} must be an IPv4 or IPv6 address.")
             : null;
 
