@@ -13,6 +13,10 @@ internal static class SqliteDatabase
 
         // The store keeps its own connections open and reuses them; the provider's pool would only delay closing files.
         builder.Pooling = false;
+
+        // The provider retries a busy statement until its own command timeout (30 s by default) after SQLite's
+        // busy_timeout gave up; aligning both makes BusyTimeout the real limit.
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
         var file = builder.DataSource;
         if (builder.Mode != SqliteOpenMode.Memory && file.Length > 0 && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
         {

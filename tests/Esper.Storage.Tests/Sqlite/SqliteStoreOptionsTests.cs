@@ -33,7 +33,7 @@ public sealed class SqliteStoreOptionsTests : IDisposable
         var options = new SqliteStoreOptions();
 
         Assert.Equal("data/esper.db", options.Path);
-        Assert.Equal(SqliteSynchronousMode.Full, options.Synchronous);
+        Assert.Equal(SqliteSynchronousMode.Normal, options.Synchronous);
         Assert.Equal(TimeSpan.FromSeconds(5), options.BusyTimeout);
     }
 
