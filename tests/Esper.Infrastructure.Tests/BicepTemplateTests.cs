@@ -57,7 +57,7 @@ public sealed class BicepTemplateTests
         var example = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("functions", "Esper.Functions.Azure", "local.settings.example.json")))!;
         // Settings a local run needs but a deployment replaces: the emulator connection strings and the flag that
         // creates tables (the template creates the table).
-        string[] localOnly = ["AzureWebJobsStorage", "ESPER_AZURE_TABLES_CONNECTION_STRING", "ESPER_CREATE_TABLES", "FUNCTIONS_WORKER_RUNTIME"];
+        string[] localOnly = ["AzureWebJobsStorage", "ESPER_AZURE_TABLES_CONNECTION_STRING", "ESPER_AZURE_TABLES_CREATE_TABLE", "FUNCTIONS_WORKER_RUNTIME"];
 
         foreach (var (name, _) in example["Values"]!.AsObject())
         {
