@@ -135,7 +135,7 @@ internal sealed class RuntimeEventBuilder
 
     /// <summary>In the flat shape every other top-level key is a tenant field.</summary>
     public ParseResult? ReadExtraField(JsonProperty property) =>
-        AddEntry(_fields ??= new(StringComparer.Ordinal), property.Name, property.Value, Shorten(property.Name), FieldLimits.MaxFields, lowerCaseNames: false, "fields");
+        AddEntry(_fields ??= new(StringComparer.Ordinal), property.Name, property.Value, null, FieldLimits.MaxFields, lowerCaseNames: false, "fields");
 
     private ParseResult? CheckMethod(string path)
     {
@@ -175,7 +175,7 @@ internal sealed class RuntimeEventBuilder
         foreach (var property in value.EnumerateObject())
         {
             into ??= new Dictionary<string, string>(StringComparer.Ordinal);
-            if (AddEntry(into, property.Name, property.Value, path + "." + Shorten(property.Name), maxEntries, lowerCaseNames, path) is { } error)
+            if (AddEntry(into, property.Name, property.Value, path, maxEntries, lowerCaseNames, path) is { } error)
             {
                 return error;
             }
@@ -185,11 +185,14 @@ internal sealed class RuntimeEventBuilder
     }
 
     private static ParseResult? AddEntry(
-        Dictionary<string, string> into, string name, JsonElement value, string path, int maxEntries, bool lowerCaseNames, string mapPath)
+        Dictionary<string, string> into, string name, JsonElement value, string? entryPrefix, int maxEntries, bool lowerCaseNames, string mapPath)
     {
+        // The entry's path is only built for an error message: <map>.<name>, or the bare key for flat extra fields.
+        string EntryPath() => entryPrefix is null ? Shorten(name) : entryPrefix + "." + Shorten(name);
+
         if (name.Trim().Length == 0 || name.Length > FieldLimits.MaxNameLength)
         {
-            return ParseResult.Fail(path, $"{path}: names must be 1 to {FieldLimits.MaxNameLength} characters.");
+            return ParseResult.Fail(EntryPath(), $"{EntryPath()}: names must be 1 to {FieldLimits.MaxNameLength} characters.");
         }
 
         string? text;
@@ -201,7 +204,7 @@ internal sealed class RuntimeEventBuilder
             {
                 if (BodyFlattener.ScalarText(item) is not { } part)
                 {
-                    return ParseResult.Fail(path, $"{path} must be a string or a list of strings.");
+                    return ParseResult.Fail(EntryPath(), $"{EntryPath()} must be a string or a list of strings.");
                 }
 
                 parts.Add(part);
@@ -215,12 +218,12 @@ internal sealed class RuntimeEventBuilder
         }
         else if ((text = BodyFlattener.ScalarText(value)) is null)
         {
-            return ParseResult.Fail(path, $"{path} must be a string, number or boolean.");
+            return ParseResult.Fail(EntryPath(), $"{EntryPath()} must be a string, number or boolean.");
         }
 
         if (text.Length > FieldLimits.MaxValueLength)
         {
-            return ParseResult.Fail(path, $"{path} is longer than {FieldLimits.MaxValueLength} characters.");
+            return ParseResult.Fail(EntryPath(), $"{EntryPath()} is longer than {FieldLimits.MaxValueLength} characters.");
         }
 
         var key = lowerCaseNames ? name.Trim().ToLowerInvariant() : name;
