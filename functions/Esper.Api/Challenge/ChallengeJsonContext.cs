@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Esper.Api.Challenge;
+
+/// <summary>Source-generated JSON for every challenge document (tokens, sessions, API bodies, siteverify).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ChallengeTokenClaims))]
+[JsonSerializable(typeof(ChallengeSession))]
+[JsonSerializable(typeof(TurnstileSiteverifyResponse))]
+internal sealed partial class ChallengeJsonContext : JsonSerializerContext;
