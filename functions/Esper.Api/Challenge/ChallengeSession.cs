@@ -1,3 +1,4 @@
+using Esper.Core.Resources;
 namespace Esper.Api.Challenge;
 
 /// <summary>One pending challenge: created by a challenge decision, solved once on the challenge page.</summary>

@@ -5,14 +5,14 @@ namespace Esper.Api.Challenge;
 
 /// <summary>
 /// Checks Turnstile tokens with Cloudflare's siteverify API. Takes its <see cref="HttpClient"/> from the caller so
-/// hosts can hand it one from <c>IHttpClientFactory</c>; the URL comes from <see cref="ChallengeOptions.TurnstileVerifyUrl"/>.
+/// hosts can hand it one from <c>IHttpClientFactory</c>; the URL comes from <see cref="ChallengeSettings.TurnstileVerifyUrl"/>.
 /// </summary>
-internal sealed class TurnstileClient(HttpClient http, ChallengeOptions options)
+internal sealed class TurnstileClient(HttpClient http, ChallengeSettings options)
 {
     /// <summary>Longest token Cloudflare issues.</summary>
     public const int MaxTokenLength = 2048;
 
-    /// <summary>The code reported when the solve's hostname is not <see cref="ChallengeOptions.TurnstileExpectedHostname"/>.</summary>
+    /// <summary>The code reported when the solve's hostname is not <see cref="ChallengeSettings.TurnstileExpectedHostname"/>.</summary>
     public const string HostnameMismatch = "hostname-mismatch";
 
     /// <summary>Verifies <paramref name="token"/>; never throws for network or protocol failures.</summary>

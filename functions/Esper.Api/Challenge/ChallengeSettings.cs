@@ -2,9 +2,9 @@ namespace Esper.Api.Challenge;
 
 /// <summary>
 /// Runtime settings of the managed challenge, read once at start-up from environment-style configuration
-/// (see <see cref="ChallengeOptionsReader"/> for the variable names). Defaults are stated on each property.
+/// (see <see cref="ChallengeSettingsReader"/> for the variable names). Defaults are stated on each property.
 /// </summary>
-public sealed class ChallengeOptions
+public sealed class ChallengeSettings
 {
     /// <summary>Default proof-of-work difficulty: 2^14 hashes on average, about half a second to a second on a phone.</summary>
     public const int DefaultProofOfWorkDifficulty = 14;

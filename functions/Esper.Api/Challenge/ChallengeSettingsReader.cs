@@ -2,17 +2,17 @@ using System.Globalization;
 
 namespace Esper.Api.Challenge;
 
-/// <summary>Builds <see cref="ChallengeOptions"/> from environment variables (or any name → value source).</summary>
-public static class ChallengeOptionsReader
+/// <summary>Builds <see cref="ChallengeSettings"/> from environment variables (or any name → value source).</summary>
+public static class ChallengeSettingsReader
 {
     /// <summary>
     /// Reads every <c>ESPER_*</c> challenge setting through <paramref name="getValue"/>. Returns the options and an
     /// empty error list, or null and one error per bad variable (naming it) so a host can refuse to start.
     /// </summary>
-    public static ChallengeOptions? Read(Func<string, string?> getValue, out IReadOnlyList<string> errors)
+    public static ChallengeSettings? Read(Func<string, string?> getValue, out IReadOnlyList<string> errors)
     {
         var problems = new List<string>();
-        var defaults = new ChallengeOptions();
+        var defaults = new ChallengeSettings();
 
         Uri? publicUrl = null;
         var publicText = Value(getValue, "ESPER_PUBLIC_URL");
@@ -25,7 +25,7 @@ public static class ChallengeOptionsReader
         // ESPER_ANUBIS_DIFFICULTY is the name the product's provider docs use; ESPER_POW_DIFFICULTY wins when both are set.
         var difficulty = Integer(getValue, "ESPER_POW_DIFFICULTY", 0, ProofOfWork.MaxDifficulty, problems)
             ?? Integer(getValue, "ESPER_ANUBIS_DIFFICULTY", 0, ProofOfWork.MaxDifficulty, problems)
-            ?? ChallengeOptions.DefaultProofOfWorkDifficulty;
+            ?? ChallengeSettings.DefaultProofOfWorkDifficulty;
 
         var keys = ChallengeKeyRing.CreateEphemeral();
         var keysText = Value(getValue, "ESPER_CHALLENGE_KEYS");
@@ -42,7 +42,7 @@ public static class ChallengeOptionsReader
             }
         }
 
-        var verifyUrl = ChallengeOptions.DefaultTurnstileVerifyUrl;
+        var verifyUrl = ChallengeSettings.DefaultTurnstileVerifyUrl;
         var verifyText = Value(getValue, "ESPER_TURNSTILE_VERIFY_URL");
         if (verifyText is not null && (!Uri.TryCreate(verifyText, UriKind.Absolute, out verifyUrl)
             || (verifyUrl.Scheme != Uri.UriSchemeHttp && verifyUrl.Scheme != Uri.UriSchemeHttps)))
@@ -50,7 +50,7 @@ public static class ChallengeOptionsReader
             problems.Add("ESPER_TURNSTILE_VERIFY_URL must be an absolute http or https URL");
         }
 
-        var options = new ChallengeOptions
+        var options = new ChallengeSettings
         {
             PublicUrl = publicUrl,
             ProofOfWorkDifficulty = difficulty,
@@ -60,7 +60,7 @@ public static class ChallengeOptionsReader
             TurnstileSiteKey = Value(getValue, "ESPER_TURNSTILE_SITE_KEY"),
             TurnstileSecretKey = Value(getValue, "ESPER_TURNSTILE_SECRET_KEY"),
             TurnstileExpectedHostname = Value(getValue, "ESPER_TURNSTILE_EXPECTED_HOSTNAME"),
-            TurnstileVerifyUrl = verifyUrl ?? ChallengeOptions.DefaultTurnstileVerifyUrl,
+            TurnstileVerifyUrl = verifyUrl ?? ChallengeSettings.DefaultTurnstileVerifyUrl,
             Keys = keys,
         };
 
