@@ -1,0 +1,119 @@
+using Esper.Core.Engine;
+using Esper.Core.Fields;
+using Esper.Core.Resources;
+
+namespace Esper.Api.Challenge;
+
+/// <summary>Starts challenge sessions for challenge decisions and turns passes into finish options.</summary>
+internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeSettings settings, TimeProvider time) : IChallengeIssuer
+{
+    private readonly ChallengeTokenCodec _codec = new(settings.Keys);
+
+    public FinishOptions ReadPass(string tenantId, RuntimeEvent runtimeEvent, IEnumerable<string> entityKeys)
+    {
+        var token = Lookup(runtimeEvent.Cookies, ChallengePassContract.CookieName) ?? Lookup(runtimeEvent.Headers, ChallengePassContract.HeaderName);
+        if (token is null)
+        {
+            return FinishOptions.None;
+        }
+
+        var read = _codec.Read(token, ChallengeTokenKinds.Pass, time.GetUtcNow());
+        if (!read.IsValid || read.Claims!.TenantId != tenantId)
+        {
+            return FinishOptions.None;
+        }
+
+        // A pass earned on an entity-less clause waives only entity-less challenges (empty key set); otherwise it
+        // waives challenges of the entity keys it was issued for, which the request must still have.
+        if (read.Claims.EntityKeyHash == ChallengeTokenCodec.HashEntityKey(""))
+        {
+            return new FinishOptions { ChallengePassed = true, ChallengePassEntityKeys = [] };
+        }
+
+        var covered = entityKeys.Where(k => ChallengeTokenCodec.HashEntityKey(k) == read.Claims.EntityKeyHash).ToList();
+        return covered.Count == 0
+            ? FinishOptions.None
+            : new FinishOptions { ChallengePassed = true, ChallengePassEntityKeys = covered };
+    }
+
+    public async ValueTask<ChallengeStart> StartAsync(string tenantId, Decision decision, RuntimeEvent runtimeEvent, CancellationToken cancellationToken = default)
+    {
+        if (settings.PublicUrl is null)
+        {
+            return Failed("ESPER_PUBLIC_URL is not set, so no challenge page address can be given");
+        }
+
+        var challenge = decision.Mitigation?.Challenge;
+        var provider = challenge?.Provider ?? ChallengeProviders.ProofOfWork;
+        if (ChallengeProviderStatus.Unavailable(provider, settings) is { } unavailable)
+        {
+            return Failed(unavailable);
+        }
+
+        var host = Lookup(runtimeEvent.Headers, "host");
+        var target = ChallengeReturnUrls.Resolve(challenge, runtimeEvent.ReturnUrl, runtimeEvent.Path, host);
+        if (!target.IsAllowed)
+        {
+            return Failed(target.Error!);
+        }
+
+        var now = time.GetUtcNow();
+        var session = new ChallengeSession
+        {
+            Id = ChallengeSessionStore.NewId(tenantId),
+            TenantId = tenantId,
+            EntityKey = DecidingEntityKey(decision),
+            MitigationId = decision.Mitigation?.Id,
+            Provider = provider,
+            ReturnUrl = target.Url!.AbsoluteUri,
+            ReturnOrigin = target.Origin!,
+            PowChallenge = provider == ChallengeProviders.ProofOfWork ? ProofOfWork.CreateChallenge() : "",
+            Difficulty = provider == ChallengeProviders.ProofOfWork ? settings.ProofOfWorkDifficulty : 0,
+            CreatedAt = now,
+            ExpiresAt = now + settings.SessionLifetime,
+        };
+
+        if (!await sessions.CreateAsync(session, cancellationToken).ConfigureAwait(false))
+        {
+            return Failed("the challenge session could not be saved");
+        }
+
+        var redirect = $"{settings.PublicUrl.AbsoluteUri.TrimEnd('/')}/challenge/{Uri.EscapeDataString(session.Id)}";
+        return new ChallengeStart(redirect, session.Id, session.ExpiresAt, null);
+    }
+
+    /// <summary>The entity key of the enforced challenge clause that decided; empty when that clause has no entity.</summary>
+    internal static string DecidingEntityKey(Decision decision)
+    {
+        foreach (var match in decision.Matches)
+        {
+            if (match.PolicyId == decision.PolicyId && match.ClauseIndex == decision.ClauseIndex && !match.DryRun)
+            {
+                return match.EntityKey ?? "";
+            }
+        }
+
+        return "";
+    }
+
+    private static ChallengeStart Failed(string error) => new(null, null, null, error);
+
+    private static string? Lookup(IReadOnlyDictionary<string, string> values, string name)
+    {
+        if (values.TryGetValue(name, out var value))
+        {
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+
+        // The event's dictionaries may be case-sensitive; header and cookie names are matched without case.
+        foreach (var (key, v) in values)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+            }
+        }
+
+        return null;
+    }
+}
