@@ -1,10 +1,14 @@
+using Esper.Api.Runtime;
 using Esper.Core.Engine;
 using Esper.Core.Fields;
 using Esper.Core.Resources;
 
 namespace Esper.Api.Challenge;
 
-/// <summary>Starts challenge sessions for challenge decisions and turns passes into finish options.</summary>
+/// <summary>
+/// The runtime's challenge seam: turns a request's pass into finish options before the decision is finished, and
+/// starts a challenge session (answering its <c>redirect_url</c>) for a challenge decision.
+/// </summary>
 internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeSettings settings, TimeProvider time) : IChallengeIssuer
 {
     private readonly ChallengeTokenCodec _codec = new(settings.Keys);
@@ -36,22 +40,27 @@ internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeS
             : new FinishOptions { ChallengePassed = true, ChallengePassEntityKeys = covered };
     }
 
-    public async ValueTask<ChallengeStart> StartAsync(string tenantId, Decision decision, RuntimeEvent runtimeEvent, CancellationToken cancellationToken = default)
+    public async ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken) =>
+        (await StartAsync(request, cancellationToken).ConfigureAwait(false)).RedirectUrl;
+
+    /// <summary>Creates the session; the result says why when no managed challenge can be started.</summary>
+    public async ValueTask<ChallengeStart> StartAsync(ChallengeRequest request, CancellationToken cancellationToken)
     {
         if (settings.PublicUrl is null)
         {
             return Failed("ESPER_PUBLIC_URL is not set, so no challenge page address can be given");
         }
 
-        var challenge = decision.Mitigation?.Challenge;
-        var provider = challenge?.Provider ?? ChallengeProviders.ProofOfWork;
+        var challenge = request.Mitigation?.Challenge;
+        var provider = request.Provider ?? challenge?.Provider ?? ChallengeProviders.ProofOfWork;
         if (ChallengeProviderStatus.Unavailable(provider, settings) is { } unavailable)
         {
             return Failed(unavailable);
         }
 
-        var host = Lookup(runtimeEvent.Headers, "host");
-        var target = ChallengeReturnUrls.Resolve(challenge, runtimeEvent.ReturnUrl, runtimeEvent.Path, host);
+        var runtimeEvent = request.Event;
+        var host = runtimeEvent is null ? null : Lookup(runtimeEvent.Headers, "host");
+        var target = ChallengeReturnUrls.Resolve(challenge, runtimeEvent?.ReturnUrl, runtimeEvent?.Path, host);
         if (!target.IsAllowed)
         {
             return Failed(target.Error!);
@@ -60,10 +69,10 @@ internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeS
         var now = time.GetUtcNow();
         var session = new ChallengeSession
         {
-            Id = ChallengeSessionStore.NewId(tenantId),
-            TenantId = tenantId,
-            EntityKey = DecidingEntityKey(decision),
-            MitigationId = decision.Mitigation?.Id,
+            Id = ChallengeSessionStore.NewId(request.TenantId),
+            TenantId = request.TenantId,
+            EntityKey = request.EntityKey ?? "",
+            MitigationId = request.MitigationId,
             Provider = provider,
             ReturnUrl = target.Url!.AbsoluteUri,
             ReturnOrigin = target.Origin!,
@@ -80,20 +89,6 @@ internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeS
 
         var redirect = $"{settings.PublicUrl.AbsoluteUri.TrimEnd('/')}/challenge/{Uri.EscapeDataString(session.Id)}";
         return new ChallengeStart(redirect, session.Id, session.ExpiresAt, null);
-    }
-
-    /// <summary>The entity key of the enforced challenge clause that decided; empty when that clause has no entity.</summary>
-    internal static string DecidingEntityKey(Decision decision)
-    {
-        foreach (var match in decision.Matches)
-        {
-            if (match.PolicyId == decision.PolicyId && match.ClauseIndex == decision.ClauseIndex && !match.DryRun)
-            {
-                return match.EntityKey ?? "";
-            }
-        }
-
-        return "";
     }
 
     private static ChallengeStart Failed(string error) => new(null, null, null, error);
