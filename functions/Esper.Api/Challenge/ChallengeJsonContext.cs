@@ -9,4 +9,6 @@ namespace Esper.Api.Challenge;
 [JsonSerializable(typeof(ChallengeTokenClaims))]
 [JsonSerializable(typeof(ChallengeSession))]
 [JsonSerializable(typeof(TurnstileSiteverifyResponse))]
+[JsonSerializable(typeof(ProofVerifiedView))]
+[JsonSerializable(typeof(ChallengeStatusView))]
 internal sealed partial class ChallengeJsonContext : JsonSerializerContext;
