@@ -11,7 +11,7 @@ namespace Esper.Api.Challenge;
 /// </summary>
 internal sealed class ChallengeTokenCodec(ChallengeKeyRing keys)
 {
-    /// <summary>Longest token accepted; real tokens are about 250 characters.</summary>
+    /// <summary>Longest token accepted; real tokens are around 300 characters.</summary>
     public const int MaxTokenLength = 1024;
 
     private const string Version = "v1";
