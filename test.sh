@@ -18,7 +18,14 @@ trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # --- services ---------------------------------------------------------------------------------------
-# (emulators are started here once the stores that need them exist)
+# dynalite (DynamoDB) and Azurite (Azure Tables), pinned in package.json, in memory on free loopback ports.
+# shellcheck source=scripts/emulators.sh
+source "$root/scripts/emulators.sh"
+if ! esper_start_emulators; then
+  echo "emulators failed to start"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 # --- tests ------------------------------------------------------------------------------------------
 dotnet build Esper.Serverless.sln -c Release 2>&1 | tail -n 3
