@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Esper.Bench.LoadGen;
+namespace Esper.Bench.Shared;
 
 /// <summary>
 /// Builds varied runtime bodies in the documented shape: many client IPs (from the 198.18.0.0/15 benchmarking

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using Esper.Bench.Shared;
 
 namespace Esper.Bench.LoadGen;
 
