@@ -17,7 +17,7 @@ switch (args[0])
         using (var client = new HttpClient { BaseAddress = new Uri(options.Require("url")) })
         {
             var tenant = options.Get("policies") is { } n ? GeneratedTenant.Build(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)) : RealisticTenant.Build();
-            Console.WriteLine(await new TenantSetup(client, options.Require("admin-key")).ApplyAsync(tenant));
+            Console.WriteLine(await TenantSetup.OverHttp(client, options.Require("admin-key")).ApplyAsync(tenant));
         }
 
         return 0;

@@ -7,11 +7,21 @@ using Esper.Core.Resources;
 namespace Esper.Bench.InProcess.Http;
 
 /// <summary>
-/// Creates a tenant's configuration through the public config API of a running host (as an operator would) and
-/// issues a runtime-scope key for the load generator. Returns the runtime key's secret.
+/// Creates a tenant's configuration through the public config API (over HTTP against a running host, or in-process
+/// through the handler) as an operator would, and issues a runtime-scope key. Returns the runtime key's secret.
 /// </summary>
-internal sealed class TenantSetup(HttpClient client, string adminKey)
+/// <param name="post">Sends one POST with the admin key; returns the status code and the response body.</param>
+internal sealed class TenantSetup(Func<string, string, Task<(int Status, string Body)>> post)
 {
+    public static TenantSetup OverHttp(HttpClient client, string adminKey) => new(async (path, json) =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("x-esper-api-key", adminKey);
+        using var response = await client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    });
+
     public async Task<string> ApplyAsync(TenantDocuments tenant)
     {
         foreach (var a in tenant.Actions)
@@ -40,14 +50,10 @@ internal sealed class TenantSetup(HttpClient client, string adminKey)
 
     private async Task<JsonDocument> PostAsync(string path, string json)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation("x-esper-api-key", adminKey);
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
+        var (status, text) = await post(path, json);
+        if (status is < 200 or > 299)
         {
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}\nbody: {json}");
+            throw new InvalidOperationException($"POST {path} answered {status}: {text}\nbody: {json}");
         }
 
         return JsonDocument.Parse(text.Length == 0 ? "{}" : text);
