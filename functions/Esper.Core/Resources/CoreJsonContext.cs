@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Esper.Core.Engine;
 
 namespace Esper.Core.Resources;
 
@@ -22,6 +23,7 @@ namespace Esper.Core.Resources;
 [JsonSerializable(typeof(List<PolicyDefinition>))]
 [JsonSerializable(typeof(ValidationError))]
 [JsonSerializable(typeof(List<ValidationError>))]
+[JsonSerializable(typeof(Decision))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

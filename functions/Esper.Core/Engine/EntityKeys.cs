@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Esper.Core.Fields;
+
+namespace Esper.Core.Engine;
+
+/// <summary>
+/// Builds entity keys: <c>{entity id}_{32 hex digits}</c>, the digits being the first 128 bits of SHA-256 over the
+/// key field names and values (each length-prefixed, so no two value lists collide by concatenation).
+/// </summary>
+internal static class EntityKeys
+{
+    /// <summary>The key, or null when a key field is absent or empty (the request then has no key for the entity).</summary>
+    public static string? Resolve(CompiledEntity entity, EncodedRequest request)
+    {
+        var fields = entity.KeyFields;
+        var size = 0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (!request.TryGetText(fields[i], out var value) || string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+
+            size += 8 + Encoding.UTF8.GetMaxByteCount(fields[i].Length) + Encoding.UTF8.GetMaxByteCount(value.Length);
+        }
+
+        var rented = size > 1024 ? ArrayPool<byte>.Shared.Rent(size) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[1024];
+        var written = 0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            // A second lookup instead of a values array keeps resolution allocation-free until the key string.
+            request.TryGetText(fields[i], out var value);
+            written += Write(buffer[written..], fields[i]);
+            written += Write(buffer[written..], value);
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(buffer[..written], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return string.Concat(entity.Id, "_", Convert.ToHexStringLower(hash[..16]));
+    }
+
+    private static int Write(Span<byte> destination, string text)
+    {
+        var length = Encoding.UTF8.GetBytes(text, destination[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(destination, length);
+        return 4 + length;
+    }
+}
