@@ -18,5 +18,39 @@ public sealed class CounterUpdate
     /// <summary>When set, the whole counter item expires at this time (a later update may move it).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when a counter name is not [A-Za-z0-9_] or a removed counter is also
+    /// added or set: both are caller bugs, checked the same way by every backend.
+    /// </summary>
+    public void Validate()
+    {
+        foreach (var name in Add.Keys)
+        {
+            ThrowIfInvalid(name, nameof(Add));
+        }
+
+        foreach (var name in Set.Keys)
+        {
+            ThrowIfInvalid(name, nameof(Set));
+        }
+
+        foreach (var name in Remove)
+        {
+            ThrowIfInvalid(name, nameof(Remove));
+            if (Add.ContainsKey(name) || Set.ContainsKey(name))
+            {
+                throw new ArgumentException($"Counter '{name}' is both removed and added or set.", nameof(Remove));
+            }
+        }
+    }
+
+    private static void ThrowIfInvalid(string name, string paramName)
+    {
+        if (!CounterNames.IsValid(name))
+        {
+            throw new ArgumentException($"Counter name '{name}' must be one or more of [A-Za-z0-9_].", paramName);
+        }
+    }
+
     private static readonly IReadOnlyDictionary<string, long> Empty = new Dictionary<string, long>();
 }

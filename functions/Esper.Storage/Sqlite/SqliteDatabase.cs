@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+
+namespace Esper.Storage.Sqlite;
+
+/// <summary>Opening a database: its connection string, its directory, WAL mode and its tables.</summary>
+internal static class SqliteDatabase
+{
+    public static string ConnectionString(SqliteStoreOptions options)
+    {
+        var builder = options.ConnectionString is null
+            ? new SqliteConnectionStringBuilder { DataSource = options.Path, Mode = SqliteOpenMode.ReadWriteCreate }
+            : new SqliteConnectionStringBuilder(options.ConnectionString);
+
+        // The store keeps its own connections open and reuses them; the provider's pool would only delay closing files.
+        builder.Pooling = false;
+        var file = builder.DataSource;
+        if (builder.Mode != SqliteOpenMode.Memory && file.Length > 0 && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static void Initialize(SqliteSessionPool pool)
+    {
+        var session = pool.Rent();
+        try
+        {
+            // WAL is a property of the file (set once, kept): readers never block the writer and a commit
+            // appends to the log instead of rewriting pages, which is what makes FULL sync affordable.
+            SqliteSession.Execute(session.Connection, "PRAGMA journal_mode = WAL;");
+            using var transaction = session.BeginWrite();
+            using var command = session.Connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SqliteSchema.Create;
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+        finally
+        {
+            pool.Return(session);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+namespace Esper.Storage.Sqlite;
+
+/// <summary>One open connection with its per-connection settings and its prepared statements, reused across operations.</summary>
+internal sealed partial class SqliteSession : IDisposable
+{
+    private static readonly int StatementCount = Enum.GetValues<SqliteStatement>().Length;
+
+    private readonly SqliteCommand?[] _commands = new SqliteCommand?[StatementCount];
+
+    private SqliteSession(SqliteConnection connection) => Connection = connection;
+
+    public SqliteConnection Connection { get; }
+
+    public static SqliteSession Open(string connectionString, SqliteStoreOptions options)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+
+            // busy_timeout makes SQLite itself wait for a lock held by another connection or process (instead of
+            // failing at once); synchronous decides when a commit is on disk (see SqliteSynchronousMode).
+            var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
+            var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            Execute(connection, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous};");
+            return new SqliteSession(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The prepared command of <paramref name="statement"/>, enlisted in <paramref name="transaction"/> (or none).</summary>
+    public SqliteCommand Command(SqliteStatement statement, SqliteTransaction? transaction = null)
+    {
+        var command = _commands[(int)statement] ??= Prepare(statement);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>Starts a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so it never has to upgrade later.</summary>
+    public SqliteTransaction BeginWrite() => Connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command?.Dispose();
+        }
+
+        Connection.Dispose();
+    }
+
+    private SqliteCommand Prepare(SqliteStatement statement)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = SqliteSql.Text(statement);
+        foreach (var name in ParameterPattern().Matches(command.CommandText).Select(static m => m.Value).Distinct())
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    [GeneratedRegex(@"\$[a-z_]+")]
+    private static partial Regex ParameterPattern();
+}

@@ -1,0 +1,24 @@
+namespace Esper.Storage.Sqlite;
+
+/// <summary>The statements a session prepares once and reuses; the value indexes its prepared command.</summary>
+internal enum SqliteStatement
+{
+    Get,
+    QueryAscending,
+    QueryDescending,
+    PutUpsert,
+    PutIfAbsent,
+    PutIfVersion,
+    Delete,
+    ReadVersion,
+    CounterItemDropExpired,
+    CounterItemUpsert,
+    CounterAdd,
+    CounterSet,
+    CounterRemove,
+    CounterReadAll,
+    CounterGetLive,
+    PurgeItems,
+    PurgeCounterItems,
+    Ping,
+}

@@ -1,0 +1,67 @@
+namespace Esper.Storage.Sqlite;
+
+/// <summary>Settings of the embedded SQLite store.</summary>
+public sealed class SqliteStoreOptions
+{
+    /// <summary>The database file used when neither <see cref="Path"/> nor <see cref="ConnectionString"/> is set.</summary>
+    public const string DefaultPath = "data/esper.db";
+
+    /// <summary>
+    /// Path of the database file; its directory is created when missing. Default <see cref="DefaultPath"/>, relative to
+    /// the working directory (hosts put it under their data directory). Ignored when <see cref="ConnectionString"/> is set.
+    /// </summary>
+    public string Path { get; set; } = DefaultPath;
+
+    /// <summary>A full Microsoft.Data.Sqlite connection string, used instead of <see cref="Path"/> when set. Default null.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// How long a statement waits for another connection or process to release the write lock before failing.
+    /// Default 5 seconds.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// When a commit is flushed to disk. Default <see cref="SqliteSynchronousMode.Full"/>: an acknowledged write
+    /// survives a process kill, an OS crash and a power loss.
+    /// </summary>
+    public SqliteSynchronousMode Synchronous { get; set; } = SqliteSynchronousMode.Full;
+
+    /// <summary>
+    /// How often, at most, a write also deletes expired rows (a bounded number per pass); zero or negative turns the
+    /// opportunistic purge off. Default 1 minute. Expired rows are invisible either way.
+    /// </summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Most idle connections kept open for reuse. Default 16.</summary>
+    public int MaxIdleConnections { get; set; } = 16;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (ConnectionString is null && string.IsNullOrWhiteSpace(Path))
+        {
+            throw new ArgumentException("SqliteStoreOptions.Path must name a database file.", nameof(Path));
+        }
+
+        if (ConnectionString is not null && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException("SqliteStoreOptions.ConnectionString must not be blank when set.", nameof(ConnectionString));
+        }
+
+        if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromMilliseconds(int.MaxValue))
+        {
+            throw new ArgumentException("SqliteStoreOptions.BusyTimeout must be between zero and int.MaxValue milliseconds.", nameof(BusyTimeout));
+        }
+
+        if (!Enum.IsDefined(Synchronous))
+        {
+            throw new ArgumentException("SqliteStoreOptions.Synchronous must be Full or Normal.", nameof(Synchronous));
+        }
+
+        if (MaxIdleConnections < 1)
+        {
+            throw new ArgumentException("SqliteStoreOptions.MaxIdleConnections must be at least 1.", nameof(MaxIdleConnections));
+        }
+    }
+}
