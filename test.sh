@@ -17,6 +17,17 @@ trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# --- system packages ------------------------------------------------------------------------------
+# Headless Chromium drives the challenge page end to end (Debian package; installed once per machine).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will fail"
+  else
+    echo "warning: chromium is missing and this user cannot apt-get install it; browser tests will fail"
+  fi
+fi
+
 # --- services ---------------------------------------------------------------------------------------
 # dynalite (DynamoDB) and Azurite (Azure Tables), pinned in package.json, in memory on free loopback ports.
 # shellcheck source=scripts/emulators.sh
