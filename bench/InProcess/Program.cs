@@ -1,4 +1,7 @@
 using Esper.Bench.InProcess;
+using Esper.Bench.InProcess.Harness;
+using Esper.Bench.InProcess.Scale;
+using Esper.Bench.InProcess.Stores;
 using Esper.Bench.InProcess.Http;
 using Esper.Bench.InProcess.Tenant;
 
@@ -21,7 +24,47 @@ switch (args[0])
         }
 
         return 0;
+    case "stores":
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-{Environment.ProcessId}");
+        var stores = new List<(string, Func<Esper.Storage.KeyValue.IKeyValueStore>)> { ("sqlite (embedded)", () => StoreFactory.Sqlite(dataDir)) };
+        if (options.Get("dynamodb-url") is { } dynamo)
+        {
+            stores.Add(("dynamodb (dynalite)", () => StoreFactory.DynamoDb(dynamo)));
+        }
+
+        if (options.Get("azure-connection") is { } azure)
+        {
+            stores.Add(("azure tables (azurite)", () => StoreFactory.AzureTables(azure)));
+        }
+
+        var table = await StoreRoundTrips.RunAsync(stores, options.Quick);
+        await table.WriteAsync(Path.Combine(options.Require("out"), "stores.json"));
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "scale":
+    {
+        var outDir = options.Require("out");
+        var quick = options.Quick;
+        var engine = EnginePolicyScale.Run(quick ? [1, 10] : [1, 10, 100, 1000], TimeSpan.FromSeconds(quick ? 1 : 4));
+        await engine.WriteAsync(Path.Combine(outDir, "scale-policies.json"));
+        return 0;
+    }
+
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
         return 2;
+}
+
+static void TryDelete(string directory)
+{
+    try
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
 }

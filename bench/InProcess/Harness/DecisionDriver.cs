@@ -14,6 +14,9 @@ internal sealed class DecisionDriver(IApiHandler handler, string runtimeKey, int
     private readonly BodyFactory _bodies = new(distinctIps);
     private readonly Random _random = new(seed);
 
+    /// <summary>The calls, start and end of the last decision (for describing its critical path).</summary>
+    public (CallTrace Trace, long Start, long End) Last { get; private set; }
+
     public async Task<DecisionSample> DecideAsync(byte[]? body = null)
     {
         var request = new ApiRequest
@@ -33,6 +36,7 @@ internal sealed class DecisionDriver(IApiHandler handler, string runtimeKey, int
         var response = await handler.HandleAsync(request);
         var end = Stopwatch.GetTimestamp();
         CallTrace.End();
+        Last = (trace, start, end);
         var calls = trace.Calls.Count(c => c.End <= end);
         return new DecisionSample(Stopwatch.GetElapsedTime(start, end).TotalMilliseconds, response.StatusCode, calls, trace.SequentialRoundTrips(end));
     }

@@ -8,8 +8,20 @@ namespace Esper.Bench.InProcess.Stores;
 /// each call in the current <see cref="CallTrace"/>. The delay sleeps on a timer and spins only the last stretch, so a
 /// 5 ms injection costs 5 ms rather than the timer's rounding.
 /// </summary>
-internal sealed class LatencyStore(IKeyValueStore inner, TimeSpan latency) : IKeyValueStore
+internal sealed class LatencyStore(IKeyValueStore inner) : IKeyValueStore
 {
+    private TimeSpan latency;
+
+    /// <summary>The latency added to every call from now on (zero: none).</summary>
+    public TimeSpan Latency
+    {
+        get => latency;
+        set => latency = value;
+    }
+
+    /// <summary>The wrapped store.</summary>
+    public IKeyValueStore Inner => inner;
+
     private static readonly TimeSpan SpinStretch = TimeSpan.FromMilliseconds(1.2);
 
     public ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default) =>
