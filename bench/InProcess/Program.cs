@@ -48,8 +48,11 @@ switch (args[0])
     {
         var outDir = options.Require("out");
         var quick = options.Quick;
-        var engine = EnginePolicyScale.Run(quick ? [1, 10] : [1, 10, 100, 1000], TimeSpan.FromSeconds(quick ? 1 : 4));
-        await engine.WriteAsync(Path.Combine(outDir, "scale-policies.json"));
+        await Guarded("scale-policies", () => Task.FromResult(EnginePolicyScale.Run(quick ? [1, 10, 100] : [1, 10, 100, 1000], TimeSpan.FromSeconds(quick ? 1 : 4))), outDir);
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-scale-{Environment.ProcessId}");
+        await Guarded("scale-keys", () => EntityKeyScale.RunAsync(dataDir, quick), outDir);
+        await Guarded("scale-records", () => RecordScale.RunAsync(dataDir, quick), outDir);
+        TryDelete(dataDir);
         return 0;
     }
 
@@ -67,4 +70,22 @@ static void TryDelete(string directory)
     catch (IOException)
     {
     }
+}
+
+// One failing measurement must not cost the others: its table says what failed.
+static async Task Guarded(string name, Func<Task<TableResult>> run, string outDir)
+{
+    TableResult table;
+    try
+    {
+        table = await run();
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        table = new TableResult(name, "bench/run.sh (scale section)");
+        table.Note($"failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+        Console.Error.WriteLine($"{name} failed: {e}");
+    }
+
+    await table.WriteAsync(Path.Combine(outDir, name + ".json"));
 }

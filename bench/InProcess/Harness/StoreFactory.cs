@@ -10,10 +10,13 @@ namespace Esper.Bench.InProcess.Harness;
 /// <summary>Creates each store the bench measures, on a fresh table or database file.</summary>
 internal static class StoreFactory
 {
-    public static IKeyValueStore Sqlite(string directory)
+    public static IKeyValueStore Sqlite(string directory) => Sqlite(directory, out _);
+
+    public static IKeyValueStore Sqlite(string directory, out string path)
     {
         Directory.CreateDirectory(directory);
-        return new SqliteKeyValueStore(Path.Combine(directory, $"bench-{Guid.NewGuid():N}.db"), TimeProvider.System);
+        path = Path.Combine(directory, $"bench-{Guid.NewGuid():N}.db");
+        return new SqliteKeyValueStore(path, TimeProvider.System);
     }
 
     public static IKeyValueStore DynamoDb(string serviceUrl)
