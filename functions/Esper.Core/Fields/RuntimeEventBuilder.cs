@@ -94,7 +94,7 @@ internal sealed class RuntimeEventBuilder
         switch (property.Name)
         {
             case "method":
-                return ReadString(value, path, FieldLimits.MaxMethodLength, v => Method = v) ?? CheckMethod(path);
+                return ReadString(value, path, FieldLimits.MaxMethodLength, v => Method = v?.Trim()) ?? CheckMethod(path);
             case "path":
                 return ReadString(value, path, FieldLimits.MaxPathLength, v => Path = v);
             case "client_ip" or "ip":
@@ -180,7 +180,7 @@ internal sealed class RuntimeEventBuilder
         }
 
         string? text;
-        if (value.ValueKind == JsonValueKind.Array && lowerCaseNames)
+        if (value.ValueKind == JsonValueKind.Array && mapPath.EndsWith("headers", StringComparison.Ordinal))
         {
             // A header sent as a list of values folds into one comma-separated value, as HTTP does.
             var parts = new List<string>();

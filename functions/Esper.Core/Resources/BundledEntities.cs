@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Esper.Core.Fields;
 
 namespace Esper.Core.Resources;
 
 /// <summary>
 /// The entity definitions every tenant starts with. Their ids are stable; <see cref="Version"/> changes whenever
-/// their shape or the crawler token list changes, so the API and tools can tell which set a tenant was seeded with.
+/// their shape changes (the crawler token list is versioned with the request encoding), so the API and tools can tell which set a tenant was seeded with.
 /// </summary>
 public static class BundledEntities
 {
@@ -18,21 +19,13 @@ public static class BundledEntities
     public const string BotCrawlersId = "bot-crawlers";
 
     /// <summary>
-    /// User-agent tokens of the known AI and social crawlers (OpenAI, Anthropic, Google, Apple, Meta, Cloudflare),
-    /// matched case-sensitively as they appear in the crawlers' user agents.
+    /// The known AI and social crawler tokens (OpenAI, Anthropic, Google, Apple, Meta, Cloudflare) the encoder
+    /// recognises in the user agent and exposes as the derived <c>crawler</c> field.
     /// </summary>
-    public static IReadOnlyList<string> CrawlerTokens { get; } =
-    [
-        "GPTBot", "ChatGPT-User", "OAI-SearchBot",
-        "ClaudeBot", "Claude-User", "Claude-SearchBot", "Claude-Web", "anthropic-ai",
-        "Googlebot", "Google-Extended", "GoogleOther", "Google-CloudVertexBot",
-        "Applebot",
-        "facebookexternalhit", "meta-externalagent", "meta-externalfetcher", "FacebookBot",
-        "Cloudflare-AutoRAG", "CloudflareBrowserRenderingCrawler",
-    ];
+    public static IReadOnlyList<string> CrawlerTokens { get; } = [.. KnownCrawlers.All.Select(static c => c.Token)];
 
-    /// <summary>The bot-crawlers match expression in the text form.</summary>
-    public static string CrawlerMatchText { get; } = BuildCrawlerMatchText();
+    /// <summary>The bot-crawlers match expression in the text form: the derived <c>crawler</c> field is present.</summary>
+    public const string CrawlerMatchText = "has(crawler)";
 
     /// <summary>Fresh copies of both bundled definitions, ip-user-agent first.</summary>
     public static IReadOnlyList<EntityDefinition> All => [IpUserAgent, BotCrawlers];
@@ -57,15 +50,4 @@ public static class BundledEntities
         KeyFields = ["user_agent"],
         MatchExpression = JsonSerializer.SerializeToElement(CrawlerMatchText, CoreJsonContext.Default.String),
     };
-
-    private static string BuildCrawlerMatchText()
-    {
-        var parts = new string[CrawlerTokens.Count];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            parts[i] = $"user_agent.contains(\"{CrawlerTokens[i]}\")";
-        }
-
-        return string.Join(" || ", parts);
-    }
 }

@@ -11,7 +11,7 @@ public sealed class ResourceLookup : IResourceLookup
     public ResourceLookup(IEnumerable<string> actionIds, IEnumerable<string> entityIds, IEnumerable<string> mitigationIds)
     {
         _actions = new HashSet<string>(actionIds, StringComparer.Ordinal);
-        _entities = new HashSet<string>(entityIds, StringComparer.Ordinal);
+        _entities = new HashSet<string>(entityIds, StringComparer.Ordinal) { BundledEntities.IpUserAgentId, BundledEntities.BotCrawlersId };
         _mitigations = new HashSet<string>(mitigationIds, StringComparer.Ordinal) { BuiltInMitigations.MonitorId };
     }
 
