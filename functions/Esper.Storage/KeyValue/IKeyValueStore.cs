@@ -5,7 +5,7 @@ namespace Esper.Storage.KeyValue;
 /// Items are addressed by (partition key, sort key); the tenant id always leads the partition key.
 /// </summary>
 /// <remarks>
-/// Contract, pinned by the shared contract suite in tests/Esper.Storage.Tests:
+/// Contract, pinned by the shared contract suite in tests/Esper.Storage.ContractTests (KeyValueStoreContract):
 /// <list type="bullet">
 /// <item>Expected outcomes (not found, version conflict, already exists) are values, never exceptions.</item>
 /// <item>An item whose <see cref="StoredItem.ExpiresAt"/> is at or before the store's clock is invisible to every
