@@ -70,9 +70,9 @@ internal sealed class AzureTablesStore(TableClient client, bool createTableIfMis
             case WriteConditionKind.IfAbsent:
                 return await AddAsync(key, entity, expiresAt, cancellationToken).ConfigureAwait(false);
             case WriteConditionKind.IfVersion:
-                var (etag, versionExpiry) = EntityLayout.ParseVersion(condition.Version!);
-                if (versionExpiry <= Now())
+                if (EntityLayout.ParseVersion(condition.Version!) is not ({ } etag, var versionExpiry) || versionExpiry <= Now())
                 {
+                    // No entity can hold that version (any more): report what is there instead.
                     return await ExplainFailureAsync(key, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -97,8 +97,7 @@ internal sealed class AzureTablesStore(TableClient client, bool createTableIfMis
         await initializer.EnsureAsync().ConfigureAwait(false);
         if (expectedVersion is not null)
         {
-            var (etag, versionExpiry) = EntityLayout.ParseVersion(expectedVersion);
-            if (versionExpiry <= Now())
+            if (EntityLayout.ParseVersion(expectedVersion) is not ({ } etag, var versionExpiry) || versionExpiry <= Now())
             {
                 return await ExplainFailureAsync(key, cancellationToken).ConfigureAwait(false);
             }

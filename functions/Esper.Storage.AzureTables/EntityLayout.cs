@@ -108,7 +108,19 @@ internal static class EntityLayout
             ? etag.ToString() + VersionSeparator + expiry.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
             : etag.ToString();
 
-    public static (ETag ETag, DateTimeOffset? ExpiresAt) ParseVersion(string version)
+    /// <summary>
+    /// Splits a version into ETag and expiry. A string that is no entity tag at all (not <c>W/"…"</c> or <c>"…"</c>)
+    /// cannot match any entity and is reported as null: Azure rejects such an If-Match as bad input.
+    /// </summary>
+    public static (ETag ETag, DateTimeOffset? ExpiresAt)? ParseVersion(string version)
+    {
+        var parsed = Split(version);
+        string tag = parsed.ETag.ToString();
+        bool shaped = tag.Length >= 2 && tag[^1] == '"' && (tag[0] == '"' || tag.StartsWith("W/\"", StringComparison.Ordinal));
+        return shaped ? parsed : null;
+    }
+
+    private static (ETag ETag, DateTimeOffset? ExpiresAt) Split(string version)
     {
         int separator = version.LastIndexOf(VersionSeparator);
         if (separator > 0 && long.TryParse(version.AsSpan(separator + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long milliseconds))

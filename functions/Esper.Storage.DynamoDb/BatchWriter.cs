@@ -20,8 +20,11 @@ internal static class BatchWriter
         string tableName,
         IEnumerable<Dictionary<string, AttributeValue>> items,
         Func<BatchWriteItemRequest, CancellationToken, Task<BatchWriteItemResponse>> send,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<int, TimeSpan>? backoff = null)
     {
+        backoff ??= Backoff;
+
         // One request may not name a key twice; the last write of a key is the one that must stick.
         var latest = new Dictionary<(string, string), Dictionary<string, AttributeValue>>();
         foreach (var item in items)
@@ -33,13 +36,14 @@ internal static class BatchWriter
         await Parallel.ForEachAsync(
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests, CancellationToken = cancellationToken },
-            (chunk, token) => new ValueTask(WriteChunkAsync(tableName, chunk, send, token))).ConfigureAwait(false);
+            (chunk, token) => new ValueTask(WriteChunkAsync(tableName, chunk, send, backoff, token))).ConfigureAwait(false);
     }
 
     private static async Task WriteChunkAsync(
         string tableName,
         Dictionary<string, AttributeValue>[] chunk,
         Func<BatchWriteItemRequest, CancellationToken, Task<BatchWriteItemResponse>> send,
+        Func<int, TimeSpan> backoff,
         CancellationToken cancellationToken)
     {
         var pending = new Dictionary<string, List<WriteRequest>>
@@ -62,7 +66,7 @@ internal static class BatchWriter
             }
 
             pending = new Dictionary<string, List<WriteRequest>> { [tableName] = left };
-            await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(backoff(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 
