@@ -7,7 +7,6 @@ using Esper.Api.Keys;
 using Esper.Api.Results;
 using Esper.Api.Runtime;
 using Esper.Api.Tenants;
-using Esper.Core.Resources;
 using Esper.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +45,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ConfigChangeSignal>();
         services.TryAddSingleton<TenantProvisioner>();
         services.TryAddSingleton<IChallengeIssuer, NoChallengeIssuer>();
+        services.TryAddSingleton<PolicySetCache>();
+        services.TryAddSingleton<DecisionRunner>();
+        services.TryAddSingleton<IdempotentDecisions>();
 
         // Endpoint modules: every route of ApiRoutes.All has one endpoint across these (the challenge module adds its own here).
         services.AddSingleton<IApiEndpointModule, HealthEndpoints>();

@@ -22,6 +22,15 @@ internal sealed class ConfigSnapshot
         Entities.Select(e => e.Id).Concat(BundledEntities.All.Select(e => e.Id)),
         Mitigations.Select(m => m.Id));
 
+    public Esper.Core.Engine.TenantConfig ToTenantConfig() => new()
+    {
+        Version = Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Actions = Actions,
+        Entities = Entities,
+        Mitigations = Mitigations,
+        Policies = Policies,
+    };
+
     public static async ValueTask<ConfigSnapshot> LoadAsync(ConfigRepository repository, string tenantId, CancellationToken cancellationToken)
     {
         // Version first: a write landing during the reads makes the next check see a newer version and reload.

@@ -8,10 +8,13 @@ internal static class Problems
 {
     public const string ContentType = "application/problem+json";
 
+    // Problem texts quote field names; keep them readable (the body is JSON, never embedded in HTML).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static ApiResponse Create(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("type", "urn:esper:problem:" + code);

@@ -13,4 +13,5 @@ namespace Esper.Api.Json;
 [JsonSerializable(typeof(ItemList<PolicyResultsView>))]
 [JsonSerializable(typeof(PolicyResultsView))]
 [JsonSerializable(typeof(BeaconAcceptedView))]
+[JsonSerializable(typeof(DecisionView))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -10,5 +10,6 @@ internal sealed record PolicyResultsView(
     long Observe,
     long Challenge,
     long Block,
+    long DryRun,
     DateTimeOffset? LastMatchedAt,
     IReadOnlyList<DecisionRecord>? RecentDecisions = null);

@@ -45,5 +45,5 @@ internal sealed class ResultsEndpoints(ConfigRepository config, ResultsRepositor
     }
 
     private static PolicyResultsView View(PolicyResults r, string? name) =>
-        new(r.PolicyId, name, r.Total, r.Observe, r.Challenge, r.Block, r.LastMatchedAt);
+        new(r.PolicyId, name, r.Total, r.Observe, r.Challenge, r.Block, r.DryRun, r.LastMatchedAt);
 }

@@ -13,12 +13,21 @@ public sealed class ResultsRepository(IKeyValueStore store)
 
     private const string LastMatched = "last_matched_ms";
 
-    /// <summary>Counts one match of a policy with its outcome (<c>observe</c>, <c>challenge</c> or <c>block</c>).</summary>
-    public async ValueTask RecordAsync(string tenantId, string policyId, string outcome, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Counts one firing of a policy with its outcome (<c>observe</c>, <c>challenge</c> or <c>block</c>); a dry-run
+    /// firing counts under its outcome and also under <c>dry_run</c>.
+    /// </summary>
+    public async ValueTask RecordAsync(string tenantId, string policyId, string outcome, bool dryRun, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        var add = new Dictionary<string, long> { ["total"] = 1, [outcome] = 1 };
+        if (dryRun)
+        {
+            add["dry_run"] = 1;
+        }
+
         var update = new CounterUpdate
         {
-            Add = new Dictionary<string, long> { ["total"] = 1, [outcome] = 1 },
+            Add = add,
             Set = new Dictionary<string, long> { [LastMatched] = at.ToUnixTimeMilliseconds() },
         };
         await store.UpdateCountersAsync(StorageKeys.ResultsShard(tenantId, policyId, Random.Shared.Next(ShardCount)), update, cancellationToken).ConfigureAwait(false);
@@ -34,16 +43,17 @@ public sealed class ResultsRepository(IKeyValueStore store)
         }
 
         var shards = await Task.WhenAll(reads).ConfigureAwait(false);
-        long total = 0, observe = 0, challenge = 0, block = 0, last = 0;
+        long total = 0, observe = 0, challenge = 0, block = 0, dryRun = 0, last = 0;
         foreach (var shard in shards)
         {
             total += shard.GetValueOrDefault("total");
             observe += shard.GetValueOrDefault("observe");
             challenge += shard.GetValueOrDefault("challenge");
             block += shard.GetValueOrDefault("block");
+            dryRun += shard.GetValueOrDefault("dry_run");
             last = Math.Max(last, shard.GetValueOrDefault(LastMatched));
         }
 
-        return new PolicyResults(policyId, total, observe, challenge, block, last == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(last));
+        return new PolicyResults(policyId, total, observe, challenge, block, dryRun, last == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(last));
     }
 }
