@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Esper.Api.Http;
+using Esper.Functions.Aws.Composition;
 using Esper.Functions.Aws.Runtime;
 
 namespace Esper.Functions.Aws;
@@ -24,16 +24,43 @@ internal static class Program
             shutdown.Cancel();
         });
 
-        if (!HandlerComposition.TryCreate(Environment.GetEnvironmentVariables(), out var handler, out var error))
+        var app = await InitAsync(client, shutdown.Token).ConfigureAwait(false);
+        if (app is null)
         {
-            await Console.Error.WriteLineAsync($"init failed: {error}").ConfigureAwait(false);
-            await client.PostInitErrorAsync(new RuntimeError { ErrorType = "Esper.InitFailed", ErrorMessage = error! }, CancellationToken.None)
-                .ConfigureAwait(false);
             return 1;
         }
 
-        await new RuntimeLoop(client, new HttpEventFunction(handler!), TimeProvider.System).RunAsync(shutdown.Token).ConfigureAwait(false);
-        (handler as IDisposable)?.Dispose();
+        await using (app.ConfigureAwait(false))
+        {
+            var function = new HttpEventFunction(app.Handler);
+            await new RuntimeLoop(client, function, TimeProvider.System).RunAsync(shutdown.Token).ConfigureAwait(false);
+        }
+
         return 0;
+    }
+
+    /// <summary>Reads the settings and builds the handler; any failure is posted as the runtime's init error.</summary>
+    private static async Task<FunctionApp?> InitAsync(RuntimeApiClient client, CancellationToken cancellationToken)
+    {
+        string error;
+        if (FunctionSettings.TryRead(Environment.GetEnvironmentVariable, out var settings, out var settingsError))
+        {
+            try
+            {
+                return await FunctionApp.StartAsync(settings!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                error = $"{ex.GetType().Name}: {ex.Message}";
+            }
+        }
+        else
+        {
+            error = settingsError!;
+        }
+
+        await Console.Error.WriteLineAsync($"init failed: {error}").ConfigureAwait(false);
+        await client.PostInitErrorAsync(new RuntimeError { ErrorType = "Esper.InitFailed", ErrorMessage = error }, CancellationToken.None).ConfigureAwait(false);
+        return null;
     }
 }

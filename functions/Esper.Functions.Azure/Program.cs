@@ -1,6 +1,6 @@
-using Esper.Functions.Azure.Http;
+using Esper.Api;
+using Esper.Functions.Azure.Composition;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Esper.Functions.Azure;
@@ -8,12 +8,21 @@ namespace Esper.Functions.Azure;
 /// <summary>Entry point of the isolated worker.</summary>
 internal static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
-        builder.Services.AddSingleton<FunctionDispatcher>();
-        HandlerRegistration.Add(builder.Services, builder.Configuration);
-        builder.Build().Run();
+        var settings = FunctionSettings.Read(builder.Configuration);
+        builder.Services.AddEsperFunctions(settings);
+        using var host = builder.Build();
+
+        var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(host.Services, settings.BootstrapAdminKey).ConfigureAwait(false);
+        if (createdKey is not null)
+        {
+            // Shown once, like the local host does; deployments should set ESPER_BOOTSTRAP_ADMIN_KEY instead.
+            await Console.Out.WriteLineAsync($"Created the default tenant's admin API key (shown once): {createdKey}").ConfigureAwait(false);
+        }
+
+        await host.RunAsync().ConfigureAwait(false);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Esper.Functions.Azure.Functions;
 
-/// <summary>Liveness and readiness probes.</summary>
+/// <summary>Liveness and readiness probes. Each trigger only binds and hands the request to the shared handler.</summary>
 internal sealed class HealthFunctions(FunctionDispatcher dispatcher)
 {
     [Function("Health")]
