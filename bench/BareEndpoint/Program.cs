@@ -3,8 +3,9 @@ using System.Text.Json;
 
 // The physical limit of the HTTP path on this machine: the same Kestrel, the same route and the same JSON body as
 // Esper's runtime endpoint, but no work beyond parsing the body and writing a fixed decision.
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.Logging.ClearProviders();
+// Built like the Esper host (full builder, default logging filtered by configuration, no Server header).
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 var app = builder.Build();
 
 var fixedDecision = Encoding.UTF8.GetBytes(

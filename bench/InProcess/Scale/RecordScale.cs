@@ -74,7 +74,7 @@ internal static class RecordScale
         await repository.WriteAsync(batch);
         // Results counters are aggregates: their size does not grow with records, so one add stands for all of them.
         var results = new ResultsRepository(store);
-        await results.RecordAsync("default", PolicyId, "block", DateTimeOffset.UtcNow);
+        await results.RecordAsync("default", PolicyId, "block", false, DateTimeOffset.UtcNow);
     }
 
     private static async Task<List<double>> TimeAsync(BenchHost host, string path, int count)
