@@ -27,7 +27,11 @@ switch (args[0])
     case "stores":
     {
         var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-{Environment.ProcessId}");
-        var stores = new List<(string, Func<Esper.Storage.KeyValue.IKeyValueStore>)> { ("sqlite (embedded)", () => StoreFactory.Sqlite(dataDir)) };
+        var stores = new List<(string, Func<Esper.Storage.KeyValue.IKeyValueStore>)>
+        {
+            ("sqlite (embedded, default synchronous=full)", () => StoreFactory.Sqlite(dataDir)),
+            ("sqlite (synchronous=normal)", () => StoreFactory.Sqlite(dataDir, Esper.Storage.Sqlite.SqliteSynchronousMode.Normal, out _)),
+        };
         if (options.Get("dynamodb-url") is { } dynamo)
         {
             stores.Add(("dynamodb (dynalite)", () => StoreFactory.DynamoDb(dynamo)));

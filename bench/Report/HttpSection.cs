@@ -36,6 +36,12 @@ internal static class HttpSection
         var ratio = bare > 0 ? esper / bare : double.NaN;
         md.AppendLine();
         md.AppendLine(Invariant($"Median peak: Esper **{esper:F0} req/s** (p50 {Median(peaks, "esper", r => r.P50):F3} ms, p99 {Median(peaks, "esper", r => r.P99):F3} ms), bare **{bare:F0} req/s** (p50 {Median(peaks, "bare", r => r.P50):F3} ms, p99 {Median(peaks, "bare", r => r.P99):F3} ms): ratio **{ratio:P0}**.\n"));
+        var tmpfs = Median(peaks, "esper-tmpfs", r => r.Rps);
+        if (!double.IsNaN(tmpfs))
+        {
+            md.AppendLine(Invariant($"Diagnostic: the same host with its database on tmpfs (a commit's sync costs nothing): **{tmpfs:F0} req/s** (p50 {Median(peaks, "esper-tmpfs", r => r.P50):F3} ms, p99 {Median(peaks, "esper-tmpfs", r => r.P99):F3} ms), {tmpfs / bare:P0} of bare.\n"));
+        }
+
         checks.Add(new Check("HTTP throughput, Esper / bare", Invariant($"{ratio:P0} ({esper:F0} / {bare:F0} req/s)"), "≥ 50%", double.IsNaN(ratio) ? null : ratio >= 0.5));
 
         if (rates.Count > 0)

@@ -38,7 +38,8 @@ internal sealed class DecisionDriver(IApiHandler handler, string runtimeKey, int
         CallTrace.End();
         Last = (trace, start, end);
         var calls = trace.Calls.Count(c => c.End <= end);
-        return new DecisionSample(Stopwatch.GetElapsedTime(start, end).TotalMilliseconds, response.StatusCode, calls, trace.SequentialRoundTrips(end));
+        return new DecisionSample(Stopwatch.GetElapsedTime(start, end).TotalMilliseconds, response.StatusCode, calls, trace.SequentialRoundTrips(end),
+            trace.StoreTicks(end) * 1000.0 / Stopwatch.Frequency);
     }
 
     /// <summary>Runs up to <paramref name="count"/> decisions, stopping early after <paramref name="budget"/>.</summary>

@@ -12,11 +12,14 @@ internal static class StoreFactory
 {
     public static IKeyValueStore Sqlite(string directory) => Sqlite(directory, out _);
 
-    public static IKeyValueStore Sqlite(string directory, out string path)
+    public static IKeyValueStore Sqlite(string directory, out string path) => Sqlite(directory, SqliteSynchronousMode.Full, out path);
+
+    /// <summary>The embedded store; <see cref="SqliteSynchronousMode.Full"/> is the hosts' default (a sync per commit).</summary>
+    public static IKeyValueStore Sqlite(string directory, SqliteSynchronousMode synchronous, out string path)
     {
         Directory.CreateDirectory(directory);
         path = Path.Combine(directory, $"bench-{Guid.NewGuid():N}.db");
-        return new SqliteKeyValueStore(path, TimeProvider.System);
+        return new SqliteKeyValueStore(new SqliteStoreOptions { Path = path, Synchronous = synchronous }, TimeProvider.System);
     }
 
     public static IKeyValueStore DynamoDb(string serviceUrl)

@@ -40,6 +40,24 @@ internal sealed class CallTrace
         }
     }
 
+    /// <summary>Wall time during which at least one store call (finished by <paramref name="respondedAt"/>) was in flight, in ticks.</summary>
+    public long StoreTicks(long respondedAt)
+    {
+        long total = 0, coveredUntil = long.MinValue;
+        foreach (var call in Calls.Where(c => c.End <= respondedAt).OrderBy(c => c.Start))
+        {
+            var from = Math.Max(call.Start, coveredUntil);
+            if (call.End > from)
+            {
+                total += call.End - from;
+            }
+
+            coveredUntil = Math.Max(coveredUntil, call.End);
+        }
+
+        return total;
+    }
+
     /// <summary>Sequential round trips among the calls that had finished by <paramref name="respondedAt"/>.</summary>
     public int SequentialRoundTrips(long respondedAt)
     {
