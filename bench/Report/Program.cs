@@ -1,5 +1,12 @@
 using Esper.Bench.Report;
 
+// Usage: report RAW_DIR OUT_MD  |  report profile SPEEDSCOPE_JSON
+if (args is ["profile", var trace])
+{
+    Console.Write(SpeedscopeSummary.Summarise(trace));
+    return 0;
+}
+
 // Usage: report RAW_DIR OUT_MD
 // Turns the raw JSON figures of one bench/run.sh into the markdown report (summary of targets first).
 if (args.Length != 2 || !Directory.Exists(args[0]))
