@@ -29,9 +29,11 @@ internal static class SqliteSql
         SqliteStatement.ReadVersion => "SELECT version FROM items WHERE pk = $pk AND sk = $sk AND " + Live,
         SqliteStatement.CounterItemDropExpired =>
             "DELETE FROM counter_items WHERE pk = $pk AND sk = $sk AND expires_at <= $now",
+        // Leaves an existing item alone unless its expiry really moves: no row or index page to rewrite.
         SqliteStatement.CounterItemUpsert =>
             "INSERT INTO counter_items (pk, sk, expires_at) VALUES ($pk, $sk, $expires_at) " +
-            "ON CONFLICT (pk, sk) DO UPDATE SET expires_at = coalesce(excluded.expires_at, counter_items.expires_at)",
+            "ON CONFLICT (pk, sk) DO UPDATE SET expires_at = excluded.expires_at " +
+            "WHERE excluded.expires_at IS NOT NULL AND excluded.expires_at IS NOT counter_items.expires_at",
 
         // "WHERE true" resolves the parsing ambiguity between an upsert and a join in INSERT ... SELECT.
         SqliteStatement.CounterAdd =>
