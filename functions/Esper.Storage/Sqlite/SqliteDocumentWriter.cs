@@ -8,7 +8,8 @@ namespace Esper.Storage.Sqlite;
 /// </summary>
 internal static class SqliteDocumentWriter
 {
-    private const int BatchChunk = 256;
+    /// <summary>Most items of a batch written in one transaction.</summary>
+    public const int ChunkSize = 256;
 
     public static WriteResult Put(SqliteSession session, ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt, long now)
     {
@@ -42,27 +43,25 @@ internal static class SqliteDocumentWriter
         return changed > 0 ? WriteResult.Written(null) : Miss(session, key, now);
     }
 
-    public static void PutBatch(SqliteSession session, IReadOnlyList<BatchItem> items, CancellationToken cancellationToken)
+    /// <summary>Writes up to <see cref="ChunkSize"/> items from <paramref name="start"/> in one transaction; returns how many.</summary>
+    public static int PutChunk(SqliteSession session, IReadOnlyList<BatchItem> items, int start)
     {
-        // One transaction per chunk: one commit per chunk instead of per item, without holding the write lock long.
-        for (var start = 0; start < items.Count; start += BatchChunk)
+        var end = Math.Min(start + ChunkSize, items.Count);
+        using var transaction = session.BeginWrite();
+        var command = session.Command(SqliteStatement.PutUpsert, transaction);
+        for (var i = start; i < end; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var transaction = session.BeginWrite();
-            var command = session.Command(SqliteStatement.PutUpsert, transaction);
-            for (var i = start; i < Math.Min(start + BatchChunk, items.Count); i++)
-            {
-                var item = items[i];
-                ArgumentNullException.ThrowIfNull(item.Document, nameof(items));
-                command.BindKey(item.Key)
-                    .Bind("$document", item.Document)
-                    .Bind("$version", ItemVersion.New())
-                    .Bind("$expires_at", item.ExpiresAt.ToUnixMilliseconds())
-                    .ExecuteNonQuery();
-            }
-
-            transaction.Commit();
+            var item = items[i];
+            ArgumentNullException.ThrowIfNull(item.Document, nameof(items));
+            command.BindKey(item.Key)
+                .Bind("$document", item.Document)
+                .Bind("$version", ItemVersion.New())
+                .Bind("$expires_at", item.ExpiresAt.ToUnixMilliseconds())
+                .ExecuteNonQuery();
         }
+
+        transaction.Commit();
+        return end - start;
     }
 
     // A conditional write or delete changed nothing: say whether a live item was there (conflict) or not.
