@@ -1,0 +1,37 @@
+using Esper.Api.Http;
+
+namespace Esper.Api;
+
+/// <summary>Settings of the shared handlers. Hosts bind them from their environment; each default is stated here and in docs/api.md.</summary>
+public sealed class EsperApiOptions
+{
+    /// <summary>Bearer token for tenant management (<c>ESPER_OPERATOR_TOKEN</c>); null turns those endpoints off. Default null.</summary>
+    public string? OperatorToken { get; set; }
+
+    /// <summary>Input limits. Defaults: see <see cref="RequestLimits"/>.</summary>
+    public RequestLimits Limits { get; set; } = new();
+
+    /// <summary>Requests one API key may make per clock minute, across all processes; 0 disables the limit. Default 1200.</summary>
+    public int RateLimitPerMinute { get; set; } = 1200;
+
+    /// <summary>How long a process trusts an authenticated key before reading it again (bounds how late a revocation is seen by other processes). Default 5 s.</summary>
+    public TimeSpan KeyCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a cached compiled config is used before the tenant's config version is read again; zero reads it on every decision. Default zero.</summary>
+    public TimeSpan ConfigCheckInterval { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long an idempotency key returns the same decision. Default 24 h.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a retry waits for the first request with the same idempotency key to finish before answering 409. Default 5 s.</summary>
+    public TimeSpan IdempotencyWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long decision records are kept (results counters are kept for ever). Default 7 days.</summary>
+    public TimeSpan DecisionRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many recent decisions the results of one policy list. Default 20.</summary>
+    public int RecentDecisions { get; set; } = 20;
+
+    /// <summary>Most events in one beacon batch. Default 100.</summary>
+    public int MaxBeaconBatch { get; set; } = 100;
+}

@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using Esper.Api.Auth;
+using Microsoft.Extensions.Logging;
+
+namespace Esper.Api.Http;
+
+/// <summary>
+/// Routes a request, authenticates it for the endpoint's access level, applies the limits and the per-key rate
+/// limit, and runs the endpoint. Unexpected faults are logged and answered as problem+json; they never escape.
+/// </summary>
+internal sealed partial class ApiHandler(
+    RouteTable routes,
+    ApiKeyAuthenticator authenticator,
+    RateLimiter rateLimiter,
+    EsperApiOptions options,
+    ILogger<ApiHandler> logger) : IApiHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RouteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Problems.Create(499, "cancelled", "The client closed the request.");
+        }
+        catch (Exception ex)
+        {
+            LogUnexpected(logger, ex, request.Method, request.Path);
+            return Problems.Create(500, "internal-error", "Unexpected error.", "The request failed unexpectedly; it was logged. Nothing acknowledged was lost.");
+        }
+    }
+
+    private async Task<ApiResponse> RouteAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Headers.Count > options.Limits.MaxHeaderCount)
+        {
+            return Problems.Create(431, "too-many-headers", "Too many request headers.", $"The limit is {options.Limits.MaxHeaderCount} headers.");
+        }
+
+        if (request.Body.Length > options.Limits.MaxBodyBytes)
+        {
+            return JsonBody.TooLarge($"The body is {request.Body.Length} bytes; the limit is {options.Limits.MaxBodyBytes}.");
+        }
+
+        var endpoint = routes.Match(request.Method, request.Path, out var values, out var allowed);
+        if (endpoint is null)
+        {
+            return allowed.Count == 0
+                ? Problems.NotFound($"No route {request.Path}.")
+                : Problems.Create(405, "method-not-allowed", "Method not allowed.", $"{request.Path} allows {string.Join(", ", allowed)}.",
+                    headers: new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Allow"] = string.Join(", ", allowed) });
+        }
+
+        Caller? caller = null;
+        switch (endpoint.Access)
+        {
+            case Access.Public:
+                break;
+            case Access.Operator:
+                if (options.OperatorToken is not { Length: > 0 } token)
+                {
+                    return Problems.NotFound("Tenant management is off: the operator token is not configured.");
+                }
+
+                if (!IsOperator(request, token))
+                {
+                    return Problems.Unauthorized("Send Authorization: Bearer <operator token>.");
+                }
+
+                break;
+            default:
+                if (ApiKeyAuthenticator.ReadSecret(request) is not { } secret)
+                {
+                    return Problems.Unauthorized("Send the API key in the x-esper-api-key header (or Authorization: Bearer <key>).");
+                }
+
+                caller = await authenticator.AuthenticateAsync(secret, cancellationToken).ConfigureAwait(false);
+                if (caller is null)
+                {
+                    return Problems.Unauthorized("The API key is unknown or revoked.");
+                }
+
+                if (endpoint.Access == Access.Admin && caller.Scope != KeyScopes.Admin)
+                {
+                    return Problems.Forbidden("This endpoint needs an admin-scope key; runtime keys may only call the runtime and beacon endpoints.");
+                }
+
+                if (await rateLimiter.CheckAsync(caller, cancellationToken).ConfigureAwait(false) is { } limited)
+                {
+                    return limited;
+                }
+
+                break;
+        }
+
+        var call = new ApiCall { Request = request, RouteValues = values, Caller = caller };
+        return await endpoint.Handler(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsOperator(ApiRequest request, string token)
+    {
+        if (!request.Headers.TryGetValue("Authorization", out var auth) || !auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(auth["Bearer ".Length..].Trim()), Encoding.UTF8.GetBytes(token));
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unexpected error handling {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Esper.Storage.Repositories;
+
+namespace Esper.Api.Json;
+
+/// <summary>Source-generated serialization of every response body (snake_case, no reflection).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(ApiKeyView))]
+[JsonSerializable(typeof(ItemList<ApiKeyView>))]
+[JsonSerializable(typeof(TenantCreatedView))]
+[JsonSerializable(typeof(ItemList<AuditEntry>))]
+[JsonSerializable(typeof(ItemList<PolicyResultsView>))]
+[JsonSerializable(typeof(PolicyResultsView))]
+[JsonSerializable(typeof(BeaconAcceptedView))]
+[JsonSerializable(typeof(DecisionView))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Esper.Api.Json;
+
+/// <summary>The runtime decision as the integration reads it.</summary>
+internal sealed record DecisionView(
+    string DecisionId,
+    string Action,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? RedirectUrl,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] MitigationView? Mitigation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PolicyId,
+    string Outcome,
+    IReadOnlyList<MatchView> Matches,
+    IReadOnlyList<ActionView> Actions,
+    IReadOnlyDictionary<string, string> Entities,
+    string Reason,
+    string EncodingVersion,
+    string ConfigVersion,
+    DateTimeOffset DecidedAt,
+    BlockView? Block);

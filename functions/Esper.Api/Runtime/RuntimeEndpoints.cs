@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Esper.Api.Http;
+using Esper.Api.Json;
+using Esper.Core.Fields;
+using Esper.Storage.Repositories;
+
+namespace Esper.Api.Runtime;
+
+/// <summary>
+/// <c>POST /api/v1/runtime/mitigation</c> answers one decision; <c>POST /api/v1/beacon/event</c> takes one event or
+/// an array (at most <see cref="EsperApiOptions.MaxBeaconBatch"/>), updates windows and penalties, records them and
+/// answers 202 with the count. Both accept runtime and admin keys.
+/// </summary>
+internal sealed class RuntimeEndpoints(
+    IdempotentDecisions idempotent,
+    DecisionRunner runner,
+    PolicySetCache cache,
+    IdempotencyRepository idempotency,
+    EsperApiOptions options,
+    TimeProvider time) : IApiEndpointModule
+{
+    private const string BeaconKind = "beacon";
+
+    public IEnumerable<Endpoint> Endpoints =>
+    [
+        new("RuntimeMitigation", Access.Runtime, DecideAsync),
+        new("BeaconEvent", Access.Runtime, BeaconAsync),
+    ];
+
+    private async ValueTask<ApiResponse> DecideAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var ev = EventBody.Parse(body!.RootElement, "", out problem);
+            return ev is null ? problem! : await idempotent.DecideAsync(call.Key.TenantId, ev, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<ApiResponse> BeaconAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        {
+            return problem!;
+        }
+
+        List<RuntimeEvent> events = [];
+        using (body)
+        {
+            var root = body!.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                var count = root.GetArrayLength();
+                if (count == 0 || count > options.MaxBeaconBatch)
+                {
+                    return Problems.Validation("$", $"a batch holds 1 to {options.MaxBeaconBatch} events; got {count}");
+                }
+
+                var index = 0;
+                foreach (var element in root.EnumerateArray())
+                {
+                    var ev = EventBody.Parse(element, $"[{index++}].", out problem);
+                    if (ev is null)
+                    {
+                        return problem!;
+                    }
+
+                    events.Add(ev);
+                }
+            }
+            else
+            {
+                var ev = EventBody.Parse(root, "", out problem);
+                if (ev is null)
+                {
+                    return problem!;
+                }
+
+                events.Add(ev);
+            }
+        }
+
+        var tenantId = call.Key.TenantId;
+        var set = await cache.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var duplicates = 0;
+        foreach (var ev in events)
+        {
+            if (ev.IdempotencyKey is { Length: > 0 } key)
+            {
+                var claim = await idempotency.TryClaimAsync(tenantId, BeaconKind, key, time.GetUtcNow() + options.IdempotencyRetention, cancellationToken).ConfigureAwait(false);
+                if (claim is null)
+                {
+                    duplicates++;
+                    continue;
+                }
+            }
+
+            await runner.DecideAsync(tenantId, set, ev, beacon: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return JsonResponses.Create(202, new BeaconAcceptedView(events.Count, duplicates), ApiJsonContext.Default.BeaconAcceptedView);
+    }
+}

@@ -1,0 +1,74 @@
+using Esper.Api.Audit;
+using Esper.Api.Auth;
+using Esper.Api.Challenge;
+using Esper.Api.Config;
+using Esper.Api.Health;
+using Esper.Api.Http;
+using Esper.Api.Keys;
+using Esper.Api.Results;
+using Esper.Api.Runtime;
+using Esper.Api.Tenants;
+using Esper.Storage.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Esper.Api;
+
+/// <summary>Registers the shared handlers. The host registers an <c>IKeyValueStore</c> and logging; everything else is here.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IApiHandler"/> and everything behind it. Requires an <c>Esper.Storage.KeyValue.IKeyValueStore</c>
+    /// singleton; uses <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddEsperApi(this IServiceCollection services, Action<EsperApiOptions>? configure = null)
+    {
+        var options = new EsperApiOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<TenantRepository>();
+        services.TryAddSingleton<ConfigRepository>();
+        services.TryAddSingleton<ApiKeyRepository>();
+        services.TryAddSingleton<IdempotencyRepository>();
+        services.TryAddSingleton<EntityStateRepository>();
+        services.TryAddSingleton<ResultsRepository>();
+        services.TryAddSingleton<DecisionRepository>();
+        services.TryAddSingleton<AuditRepository>();
+        services.TryAddSingleton<RateLimitRepository>();
+
+        services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<RateLimiter>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ApiKeyIssuer>();
+        services.TryAddSingleton<ConfigSeeder>();
+        services.TryAddSingleton<ConfigChangeSignal>();
+        services.TryAddSingleton<TenantProvisioner>();
+        services.TryAddSingleton<IChallengeIssuer, NoChallengeIssuer>();
+        services.TryAddSingleton<PolicySetCache>();
+        services.TryAddSingleton<DecisionRunner>();
+        services.TryAddSingleton<IdempotentDecisions>();
+
+        // Endpoint modules: every route of ApiRoutes.All has one endpoint across these (the challenge module adds its own here).
+        services.AddSingleton<IApiEndpointModule, HealthEndpoints>();
+        services.AddSingleton<IApiEndpointModule, RuntimeEndpoints>();
+        services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Actions));
+        services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Entities));
+        services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Mitigations));
+        services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Policies));
+        services.AddSingleton<IApiEndpointModule, ApiKeyEndpoints>();
+        services.AddSingleton<IApiEndpointModule, TenantEndpoints>();
+        services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
+        services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
+        services.AddEsperChallenges();
+
+        services.TryAddSingleton<RouteTable>();
+        services.TryAddSingleton<IApiHandler, ApiHandler>();
+        return services;
+    }
+
+    private static ConfigEndpoints<T> Config<T>(IServiceProvider sp, ResourceKind<T> kind)
+        where T : class =>
+        new(kind, sp.GetRequiredService<ConfigRepository>(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<ConfigChangeSignal>(), sp.GetRequiredService<EsperApiOptions>());
+}

@@ -1,0 +1,61 @@
+using Esper.Api.Audit;
+using Esper.Api.Auth;
+using Esper.Api.Config;
+using Esper.Api.Keys;
+using Esper.Storage.Repositories;
+
+namespace Esper.Api.Tenants;
+
+/// <summary>Creates tenants with their bundled entities and first admin key.</summary>
+internal sealed class TenantProvisioner(TenantRepository tenants, ApiKeyRepository keys, ApiKeyIssuer issuer, ConfigSeeder seeder, AuditLog audit, TimeProvider time)
+{
+    /// <summary>Creates the tenant, seeds it and issues its admin key; null when the slug is taken.</summary>
+    public async ValueTask<(TenantRecord Tenant, ApiKeyRecord Key, string Secret)?> CreateAsync(string name, string slug, string? adminSecret, CancellationToken cancellationToken)
+    {
+        var tenant = new TenantRecord(slug, name, slug, time.GetUtcNow());
+        if (!await tenants.TryCreateAsync(tenant, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        await seeder.SeedAsync(slug, cancellationToken).ConfigureAwait(false);
+        var issued = await issuer.IssueAsync(slug, "admin", KeyScopes.Admin, TrustLevels.External, null, adminSecret, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The admin secret of a new tenant is already in use.");
+        await audit.RecordAsync(slug, null, "tenant", slug, "created", cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(slug, null, "api_key", issued.Record.Id, "created", cancellationToken).ConfigureAwait(false);
+        return (tenant, issued.Record, issued.Secret);
+    }
+
+    /// <summary>
+    /// Makes sure the <c>default</c> tenant exists. With a bootstrap key, that key is made an admin key of it (once);
+    /// without one, a first start creates a fresh admin key and returns it so the host can print it once.
+    /// </summary>
+    public async ValueTask<string?> EnsureDefaultAsync(string? bootstrapKey, CancellationToken cancellationToken)
+    {
+        const string id = ApiKeySecrets.DefaultTenant;
+        if (bootstrapKey is { Length: > 0 } && ApiKeySecrets.TenantOf(bootstrapKey) != id)
+        {
+            throw new InvalidOperationException($"The bootstrap admin key names tenant '{ApiKeySecrets.TenantOf(bootstrapKey)}'; it must belong to '{id}'.");
+        }
+
+        if (await tenants.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            var created = await CreateAsync("Default", id, bootstrapKey is { Length: > 0 } ? bootstrapKey : null, cancellationToken).ConfigureAwait(false);
+            if (created is not null)
+            {
+                return bootstrapKey is { Length: > 0 } ? null : created.Value.Secret;
+            }
+        }
+
+        if (bootstrapKey is { Length: > 0 } && await keys.FindByHashAsync(id, ApiKeySecrets.Hash(bootstrapKey), cancellationToken).ConfigureAwait(false) is null)
+        {
+            var issued = await issuer.IssueAsync(id, "bootstrap", KeyScopes.Admin, TrustLevels.External, null, bootstrapKey, cancellationToken).ConfigureAwait(false);
+            if (issued is not null)
+            {
+                await audit.RecordAsync(id, null, "api_key", issued.Value.Record.Id, "created", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+}

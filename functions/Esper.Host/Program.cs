@@ -1,0 +1,69 @@
+using Esper.Api;
+using Esper.Api.Challenge;
+using Esper.Host;
+using Microsoft.AspNetCore.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+HostSettings settings;
+try
+{
+    settings = HostSettings.From(builder.Configuration);
+    builder.Services.AddEsperStore(settings);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"esper: {ex.Message}");
+    return 2;
+}
+
+var challengeSettings = ChallengeSettingsReader.Read(name => builder.Configuration[name], out var challengeErrors);
+if (challengeSettings is null)
+{
+    Console.Error.WriteLine($"esper: {string.Join("; ", challengeErrors)}");
+    return 2;
+}
+
+builder.Services.AddSingleton(challengeSettings);
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls(HostSettings.DefaultUrl);
+}
+
+builder.Services.AddEsperApi(options =>
+{
+    options.OperatorToken = settings.OperatorToken;
+    options.RateLimitPerMinute = settings.RateLimitPerMinute;
+});
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    // The shared handler enforces the documented limits with problem+json answers; Kestrel's own limits sit above them.
+    kestrel.Limits.MaxRequestBodySize = null;
+    kestrel.Limits.MaxRequestHeaderCount = 1000;
+    kestrel.AddServerHeader = false;
+});
+builder.Services.AddOpenApi(options =>
+{
+    options.AddDocumentTransformer(static (document, _, _) =>
+    {
+        // The served document must equal the checked-in copy whatever address the host listens on.
+        document.Servers?.Clear();
+        document.Info.Title = "Esper API";
+        document.Info.Version = "v1";
+        return Task.CompletedTask;
+    });
+    options.AddOperationTransformer(OpenApiRequestBodies.ApplyAsync);
+});
+
+var app = builder.Build();
+var adminKey = await EsperBootstrap.EnsureDefaultTenantAsync(app.Services, settings.BootstrapAdminKey);
+if (adminKey is not null)
+{
+    Console.WriteLine("esper: created tenant 'default'. Its admin key is shown only this once:");
+    Console.WriteLine($"export ESPER_KEY={adminKey}");
+}
+
+app.MapOpenApi("/openapi/v1.json");
+app.MapEsperRoutes();
+await app.RunAsync();
+return 0;

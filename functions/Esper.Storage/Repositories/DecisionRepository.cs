@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Esper.Storage.KeyValue;
+
+namespace Esper.Storage.Repositories;
+
+/// <summary>
+/// Decision records: one in the tenant's partition and one in each matched policy's partition (for "recent decisions
+/// of a policy" without scanning), written with one batch and kept for the retention period.
+/// </summary>
+public sealed class DecisionRepository(IKeyValueStore store)
+{
+    /// <summary>Adds the write items of one decision to <paramref name="batch"/>.</summary>
+    public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt)
+    {
+        var json = JsonSerializer.Serialize(record, StorageJsonContext.Default.DecisionRecord);
+        var sortKey = StorageKeys.TimeSortKey(record.DecidedAt, record.DecisionId);
+        batch.Add(new BatchItem(new ItemKey(StorageKeys.DecisionPartition(tenantId), sortKey), json, expiresAt));
+        foreach (var policyId in record.MatchedPolicyIds.Distinct(StringComparer.Ordinal))
+        {
+            batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyId), sortKey), json, expiresAt));
+        }
+    }
+
+    /// <summary>Writes the batch built with <see cref="AddTo"/>.</summary>
+    public ValueTask WriteAsync(IReadOnlyList<BatchItem> batch, CancellationToken cancellationToken = default) =>
+        batch.Count == 0 ? ValueTask.CompletedTask : store.BatchPutAsync(batch, cancellationToken);
+
+    /// <summary>The newest decisions a policy matched, newest first.</summary>
+    public async ValueTask<IReadOnlyList<DecisionRecord>> RecentForPolicyAsync(string tenantId, string policyId, int limit, CancellationToken cancellationToken = default)
+    {
+        var items = await store.QueryAsync(StorageKeys.PolicyDecisionPartition(tenantId, policyId), "", new QueryOptions(limit, Descending: true), cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(i => JsonSerializer.Deserialize(i.Document, StorageJsonContext.Default.DecisionRecord)!)];
+    }
+
+    /// <summary>The tenant's newest decisions, newest first.</summary>
+    public async ValueTask<IReadOnlyList<DecisionRecord>> RecentAsync(string tenantId, int limit, CancellationToken cancellationToken = default)
+    {
+        var items = await store.QueryAsync(StorageKeys.DecisionPartition(tenantId), "", new QueryOptions(limit, Descending: true), cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(i => JsonSerializer.Deserialize(i.Document, StorageJsonContext.Default.DecisionRecord)!)];
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Esper.Storage.Repositories;
+
+/// <summary>Source-generated serialization of the repository documents (snake_case, no reflection).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(TenantRecord))]
+[JsonSerializable(typeof(ApiKeyRecord))]
+[JsonSerializable(typeof(ApiKeyLookup))]
+[JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(IdempotencyRecord))]
+[JsonSerializable(typeof(DecisionRecord))]
+[JsonSerializable(typeof(StoredApiKey))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

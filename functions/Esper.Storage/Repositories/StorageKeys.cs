@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using Esper.Storage.KeyValue;
+
+namespace Esper.Storage.Repositories;
+
+/// <summary>
+/// The item layout of every domain item. The tenant id leads every partition key, so a query for one tenant can
+/// never reach another tenant's items. Free-form values (entity keys, idempotency keys) are hashed into keys so
+/// keys stay short ASCII whatever the caller sent.
+/// </summary>
+public static class StorageKeys
+{
+    /// <summary>The tenant document.</summary>
+    public static ItemKey Tenant(string tenantId) => new($"{tenantId}#tenant", "meta");
+
+    /// <summary>The partition holding a tenant's config documents and its config version counter.</summary>
+    public static string ConfigPartition(string tenantId) => $"{tenantId}#config";
+
+    /// <summary>One config document (<paramref name="kind"/> is <c>action</c>, <c>entity</c>, <c>mitigation</c> or <c>policy</c>).</summary>
+    public static ItemKey Config(string tenantId, string kind, string id) => new(ConfigPartition(tenantId), $"{kind}#{id}");
+
+    /// <summary>The counter item whose <c>v</c> counter is bumped on every config write.</summary>
+    public static ItemKey ConfigVersion(string tenantId) => new(ConfigPartition(tenantId), "version");
+
+    /// <summary>The partition holding a tenant's API key records and hash look-up items.</summary>
+    public static string ApiKeyPartition(string tenantId) => $"{tenantId}#apikeys";
+
+    /// <summary>One API key record (never the secret).</summary>
+    public static ItemKey ApiKey(string tenantId, string keyId) => new(ApiKeyPartition(tenantId), $"key#{keyId}");
+
+    /// <summary>The look-up item from a secret's SHA-256 hash to its key.</summary>
+    public static ItemKey ApiKeyHash(string tenantId, string secretHash) => new(ApiKeyPartition(tenantId), $"hash#{secretHash}");
+
+    /// <summary>The idempotency item of one caller-supplied key; <paramref name="kind"/> separates runtime from beacon.</summary>
+    public static ItemKey Idempotency(string tenantId, string kind, string idempotencyKey) =>
+        new($"{tenantId}#idem#{Hash(idempotencyKey)}", kind);
+
+    /// <summary>The counter item holding one entity key's window counters and active penalties.</summary>
+    public static ItemKey EntityState(string tenantId, string entityKey) => new($"{tenantId}#entity#{Hash(entityKey)}", "state");
+
+    /// <summary>One shard of a policy's results counters.</summary>
+    public static ItemKey ResultsShard(string tenantId, string policyId, int shard) => new($"{tenantId}#results#{policyId}", $"shard#{shard}");
+
+    /// <summary>The partition of a tenant's decision records.</summary>
+    public static string DecisionPartition(string tenantId) => $"{tenantId}#decisions";
+
+    /// <summary>The partition of one policy's recent decisions.</summary>
+    public static string PolicyDecisionPartition(string tenantId, string policyId) => $"{tenantId}#policy-decisions#{policyId}";
+
+    /// <summary>The partition of a tenant's audit entries.</summary>
+    public static string AuditPartition(string tenantId) => $"{tenantId}#audit";
+
+    /// <summary>The counter item of one API key's requests in one minute.</summary>
+    public static ItemKey RateWindow(string tenantId, string keyId, long minute) => new($"{tenantId}#rate#{keyId}", $"m#{minute}");
+
+    /// <summary>A sort key that orders by time (fixed-width milliseconds) and stays unique through <paramref name="id"/>.</summary>
+    public static string TimeSortKey(DateTimeOffset at, string id) => $"{at.ToUnixTimeMilliseconds():D13}#{id}";
+
+    /// <summary>Lower-case hex SHA-256 of a text (UTF-8).</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
