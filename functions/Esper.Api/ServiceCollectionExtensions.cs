@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ConfigChangeSignal>();
         services.TryAddSingleton<TenantProvisioner>();
         services.TryAddSingleton<IChallengeIssuer, NoChallengeIssuer>();
+        services.TryAddSingleton<IChallengePassVerifier, NoChallengePassVerifier>();
         services.TryAddSingleton<PolicySetCache>();
         services.TryAddSingleton<DecisionRunner>();
         services.TryAddSingleton<IdempotentDecisions>();

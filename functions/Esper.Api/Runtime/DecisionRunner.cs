@@ -17,6 +17,7 @@ internal sealed class DecisionRunner(
     ResultsRepository results,
     DecisionRepository decisions,
     IChallengeIssuer challenges,
+    IChallengePassVerifier passes,
     EsperApiOptions options,
     TimeProvider time)
 {
@@ -31,6 +32,7 @@ internal sealed class DecisionRunner(
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
 
+        var pass = beacon ? Task.FromResult(FinishOptions.None) : passes.VerifyAsync(tenantId, ev, now, cancellationToken).AsTask();
         var states = plan.StateRequests;
         var reads = new Task<IReadOnlyDictionary<string, long>>[states.Count];
         for (var i = 0; i < states.Count; i++)
@@ -48,7 +50,7 @@ internal sealed class DecisionRunner(
             byKey[states[i].EntityKey] = counters[i];
         }
 
-        var decision = set.Finish(plan, byKey);
+        var decision = set.Finish(plan, byKey, await pass.ConfigureAwait(false));
         var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
 
         string? redirectUrl = null;

@@ -105,6 +105,19 @@ internal sealed class RuntimeEndpoints(
                     duplicates++;
                     continue;
                 }
+
+                try
+                {
+                    await runner.DecideAsync(tenantId, set, ev, beacon: true, null, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The event was not recorded: free its key so the sender's retry counts it.
+                    await idempotency.ReleaseAsync(tenantId, BeaconKind, key, claim, CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
+
+                continue;
             }
 
             await runner.DecideAsync(tenantId, set, ev, beacon: true, null, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ internal sealed class ApiHarness : IDisposable
     private readonly ServiceProvider _services;
     private readonly SqliteKeyValueStore _sqlite;
 
-    public ApiHarness(Action<EsperApiOptions>? configure = null)
+    public ApiHarness(Action<EsperApiOptions>? configure = null, Action<IServiceCollection>? extraServices = null)
     {
         var path = Path.Combine(Path.GetTempPath(), "esper-api-tests", Guid.NewGuid().ToString("n"), "esper.db");
         _sqlite = new SqliteKeyValueStore(path, Time);
@@ -28,6 +28,7 @@ internal sealed class ApiHarness : IDisposable
         services.AddSingleton<IKeyValueStore>(Store);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddEsperApi(configure);
+        extraServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         EsperBootstrap.EnsureDefaultTenantAsync(_services, AdminKey).GetAwaiter().GetResult();
         Handler = _services.GetRequiredService<IApiHandler>();
