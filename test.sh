@@ -29,7 +29,14 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # --- services ---------------------------------------------------------------------------------------
-# (emulators are started here once the stores that need them exist)
+# dynalite (DynamoDB) and Azurite (Azure Tables), pinned in package.json, in memory on free loopback ports.
+# shellcheck source=scripts/emulators.sh
+source "$root/scripts/emulators.sh"
+if ! esper_start_emulators; then
+  echo "emulators failed to start"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 # --- tests ------------------------------------------------------------------------------------------
 dotnet build Esper.Serverless.sln -c Release 2>&1 | tail -n 3

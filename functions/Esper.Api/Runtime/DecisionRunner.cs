@@ -17,7 +17,6 @@ internal sealed class DecisionRunner(
     ResultsRepository results,
     DecisionRepository decisions,
     IChallengeIssuer challenges,
-    IChallengePassVerifier passes,
     EsperApiOptions options,
     TimeProvider time)
 {
@@ -32,7 +31,6 @@ internal sealed class DecisionRunner(
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
 
-        var pass = beacon ? Task.FromResult(FinishOptions.None) : passes.VerifyAsync(tenantId, ev, now, cancellationToken).AsTask();
         var states = plan.StateRequests;
         var reads = new Task<IReadOnlyDictionary<string, long>>[states.Count];
         for (var i = 0; i < states.Count; i++)
@@ -50,14 +48,19 @@ internal sealed class DecisionRunner(
             byKey[states[i].EntityKey] = counters[i];
         }
 
-        var decision = set.Finish(plan, byKey, await pass.ConfigureAwait(false));
+        var decision = set.Finish(plan, byKey, challenges.ReadPass(tenantId, ev, plan.EntityKeys.Values));
         var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
 
         string? redirectUrl = null;
         if (!beacon && decision.Action == DecisionAction.Challenge)
         {
             var returnUrl = ev.ReturnUrl ?? decision.Mitigation?.Challenge?.ReturnUrlTemplate;
-            var challenge = new ChallengeRequest(tenantId, decisionId, decision.PolicyId, decision.Mitigation?.Id, decision.Mitigation?.Challenge?.Provider, returnUrl, decision.Entities, now);
+            var challenge = new ChallengeRequest(tenantId, decisionId, decision.PolicyId, decision.Mitigation?.Id, decision.Mitigation?.Challenge?.Provider, returnUrl, decision.Entities, now)
+            {
+                Mitigation = decision.Mitigation,
+                EntityKey = decision.Matches.FirstOrDefault(m => m.PolicyId == decision.PolicyId && m.ClauseIndex == decision.ClauseIndex && !m.DryRun)?.EntityKey,
+                Event = ev,
+            };
             redirectUrl = await challenges.IssueAsync(challenge, cancellationToken).ConfigureAwait(false);
         }
 

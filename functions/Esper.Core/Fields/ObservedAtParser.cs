@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace Esper.Core.Fields;
 
@@ -12,6 +14,18 @@ internal static class ObservedAtParser
         "yyyy-MM-dd'T'HH:mm:sszzz",
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
+
+    /// <summary>Reads a JSON string; the common upper-case forms take the allocation-free JSON date parser.</summary>
+    public static bool TryParse(JsonElement element, out DateTimeOffset value)
+    {
+        if (HasTimeAndOffset(JsonMarshal.GetRawUtf8Value(element)) && element.TryGetDateTimeOffset(out value))
+        {
+            value = value.ToUniversalTime();
+            return true;
+        }
+
+        return TryParse(element.GetString(), out value);
+    }
 
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
@@ -28,5 +42,19 @@ internal static class ObservedAtParser
             CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out value);
+    }
+
+    // The JSON parser also takes ISO 8601 forms RFC 3339 does not (a date alone, no offset): insist on both parts.
+    // Reads the raw JSON string (quotes included, no escapes in a valid timestamp) without allocating.
+    private static bool HasTimeAndOffset(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length < 22 || raw[0] != (byte)'"' || raw[^1] != (byte)'"')
+        {
+            return false;
+        }
+
+        var text = raw[1..^1];
+        return text[10] == (byte)'T' && text[13] == (byte)':' && text[16] == (byte)':' &&
+               (text[^1] == (byte)'Z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
     }
 }

@@ -4,15 +4,16 @@ using Microsoft.Data.Sqlite;
 namespace Esper.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode, safe for several processes at once. Every operation runs
-/// synchronously on a pooled connection with prepared statements (an embedded call is microseconds; there is no
-/// network I/O worth awaiting), so the returned tasks are already complete.
+/// The embedded store: one SQLite file in WAL mode, safe for several processes at once. Every operation runs on a
+/// pooled connection with prepared statements, synchronously (an embedded call is microseconds; there is no network
+/// I/O worth awaiting): a returned task is already complete unless a write waited for this process's write turn.
 /// </summary>
 public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 {
     private readonly SqliteSessionPool _pool;
     private readonly TimeProvider _time;
     private readonly SqliteExpiryPurge _purge;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/> with default options.</summary>
     public SqliteKeyValueStore(string path, TimeProvider timeProvider)
@@ -68,54 +69,28 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = NowMs();
-        var session = _pool.Rent();
-        try
-        {
-            var result = SqliteDocumentWriter.Put(session, key, document, condition, expiresAt, now);
-            _purge.RunIfDue(session, now);
-            return new(result);
-        }
-        finally
-        {
-            _pool.Return(session);
-        }
+        return WriteAsync(
+            (key, document, condition, expiresAt),
+            static (session, a, now) => SqliteDocumentWriter.Put(session, a.key, a.document, a.condition, a.expiresAt, now),
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var session = _pool.Rent();
-        try
-        {
-            return new(SqliteDocumentWriter.Delete(session, key, expectedVersion, NowMs()));
-        }
-        finally
-        {
-            _pool.Return(session);
-        }
-    }
+    public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(
+            (key, expectedVersion),
+            static (session, a, now) => SqliteDocumentWriter.Delete(session, a.key, a.expectedVersion, now),
+            cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
         update.Validate();
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = NowMs();
-        var session = _pool.Rent();
-        try
-        {
-            var counters = SqliteCounterWriter.Apply(session, key, update, now);
-            _purge.RunIfDue(session, now);
-            return new(counters);
-        }
-        finally
-        {
-            _pool.Return(session);
-        }
+        return WriteAsync(
+            (key, update),
+            static (session, a, now) => SqliteCounterWriter.Apply(session, a.key, a.update, now),
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -134,18 +109,18 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default)
+    public async ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var session = _pool.Rent();
-        try
+
+        // One transaction (one commit) per chunk, and the write turn is given back between chunks, so a large batch
+        // never holds up decisions for long.
+        for (var start = 0; start < items.Count; start += SqliteDocumentWriter.ChunkSize)
         {
-            SqliteDocumentWriter.PutBatch(session, items, cancellationToken);
-            return ValueTask.CompletedTask;
-        }
-        finally
-        {
-            _pool.Return(session);
+            await WriteAsync(
+                (items, start),
+                static (session, a, _) => SqliteDocumentWriter.PutChunk(session, a.items, a.start),
+                cancellationToken);
         }
     }
 
@@ -186,7 +161,62 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     }
 
     /// <summary>Closes the idle connections; the database file stays.</summary>
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _writeGate.Dispose();
+    }
 
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // Writers of this process take turns at the gate before they contend for SQLite's file lock. The file lock is
+    // what makes writes safe (across processes too); the gate only keeps them fair and fast here: SQLite's busy
+    // handler polls with growing sleeps, so writers of one process racing for the lock starve each other (tail
+    // latencies of hundreds of milliseconds), while the gate hands the turn over at once and blocks no thread.
+    private ValueTask<T> WriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_writeGate.Wait(0, CancellationToken.None))
+        {
+            return WaitThenWriteAsync(args, write, cancellationToken);
+        }
+
+        try
+        {
+            return new(Write(args, write));
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async ValueTask<T> WaitThenWriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return Write(args, write);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private T Write<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write)
+    {
+        var now = NowMs();
+        var session = _pool.Rent();
+        try
+        {
+            var result = write(session, args, now);
+            _purge.RunIfDue(session, now);
+            return result;
+        }
+        finally
+        {
+            _pool.Return(session);
+        }
+    }
 }

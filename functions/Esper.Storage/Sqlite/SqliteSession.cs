@@ -8,6 +8,8 @@ namespace Esper.Storage.Sqlite;
 /// <summary>One open connection with its per-connection settings and its prepared statements, reused across operations.</summary>
 internal sealed partial class SqliteSession : IDisposable
 {
+    private const long WalSizeLimit = 64L * 1024 * 1024;
+
     private static readonly int StatementCount = Enum.GetValues<SqliteStatement>().Length;
 
     private readonly SqliteCommand?[] _commands = new SqliteCommand?[StatementCount];
@@ -24,10 +26,11 @@ internal sealed partial class SqliteSession : IDisposable
             connection.Open();
 
             // busy_timeout makes SQLite itself wait for a lock held by another connection or process (instead of
-            // failing at once); synchronous decides when a commit is on disk (see SqliteSynchronousMode).
+            // failing at once); synchronous decides when a commit is on disk (see SqliteSynchronousMode);
+            // journal_size_limit shrinks the write-ahead log back after a burst instead of keeping its peak size.
             var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
             var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-            Execute(connection, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous};");
+            Execute(connection, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimit};");
             return new SqliteSession(connection);
         }
         catch
@@ -48,6 +51,27 @@ internal sealed partial class SqliteSession : IDisposable
     /// <summary>Starts a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so it never has to upgrade later.</summary>
     public SqliteTransaction BeginWrite() => Connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a BEGIN IMMEDIATE transaction and commits it, or rolls it back when anything
+    /// throws. The transaction statements are prepared once, like every other statement of the session: that
+    /// saves tens of microseconds per write over SqliteTransaction, which compiles BEGIN and COMMIT every time.
+    /// </summary>
+    public T InWriteTransaction<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, T> work)
+    {
+        Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
+        try
+        {
+            var result = work(this, args);
+            Command(SqliteStatement.Commit).ExecuteNonQuery();
+            return result;
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
     public static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -63,6 +87,18 @@ internal sealed partial class SqliteSession : IDisposable
         }
 
         Connection.Dispose();
+    }
+
+    private void Rollback()
+    {
+        try
+        {
+            Command(SqliteStatement.Rollback).ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled the transaction back itself (it does on some errors); nothing is left open.
+        }
     }
 
     private SqliteCommand Prepare(SqliteStatement statement)

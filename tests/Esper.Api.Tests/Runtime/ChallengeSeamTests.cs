@@ -30,7 +30,7 @@ public sealed class ChallengeSeamTests
     [Fact]
     public async Task A_verified_pass_turns_the_challenge_into_allow()
     {
-        using var harness = new ApiHarness(extraServices: s => s.AddSingleton<IChallengePassVerifier, AlwaysPassed>());
+        using var harness = new ApiHarness(extraServices: s => s.AddSingleton<IChallengeIssuer, AlwaysPassed>());
         await SetUpChallengeAsync(harness);
 
         var (_, body, _) = await harness.SendAsync("POST", "/api/v1/runtime/mitigation", Event);
@@ -56,9 +56,10 @@ public sealed class ChallengeSeamTests
         }
     }
 
-    private sealed class AlwaysPassed : IChallengePassVerifier
+    private sealed class AlwaysPassed : IChallengeIssuer
     {
-        public ValueTask<FinishOptions> VerifyAsync(string tenantId, RuntimeEvent ev, DateTimeOffset now, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(new FinishOptions { ChallengePassed = true });
+        public ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+
+        public FinishOptions ReadPass(string tenantId, RuntimeEvent runtimeEvent, IEnumerable<string> entityKeys) => new() { ChallengePassed = true };
     }
 }

@@ -43,6 +43,18 @@ public sealed class SqliteLockingTests : IDisposable
         Assert.Equal(1, (await store.UpdateCountersAsync(key, Increment))["n"]);
     }
 
+    [Fact]
+    public async Task Cancelled_write_throws_and_changes_nothing()
+    {
+        using var store = new SqliteKeyValueStore(_database.FilePath, _clock);
+        var key = new ItemKey("t1#state", "entity#e1");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await store.UpdateCountersAsync(key, Increment, new CancellationToken(canceled: true)));
+
+        Assert.Empty(await store.GetCountersAsync(key));
+    }
+
     private SqliteConnection OpenOther()
     {
         var connection = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False");
