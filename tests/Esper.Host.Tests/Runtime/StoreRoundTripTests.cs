@@ -21,6 +21,8 @@ public sealed class StoreRoundTripTests
     // monitor policy on every request (no window); "window" is a request under a window's threshold (nothing fires).
     [InlineData("plain", true, false, "BatchPut:decisions+UpdateCounters:results")]
     [InlineData("window", true, false, "UpdateCounters:entity > BatchPut:decisions")]
+    // The 6th request of a window fires its block: the penalty is written in the same parallel round as the records.
+    [InlineData("window-fires", true, false, "UpdateCounters:entity > BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results")]
     [InlineData("idempotent", true, false, "Put:idem > BatchPut:decisions+UpdateCounters:results > Put:idem")]
     [InlineData("idempotent-window", true, false, "Put:idem > UpdateCounters:entity > BatchPut:decisions > Put:idem")]
     // The host's defaults: the per-key rate limit counter, and the config version read on every decision.
@@ -53,6 +55,11 @@ public sealed class StoreRoundTripTests
 
         var idempotent = kind.StartsWith("idempotent", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event(ip: "198.51.100.1", idempotencyKey: idempotent ? "warm-up" : null))).Status);
+        for (var i = 0; kind == "window-fires" && i < 5; i++)
+        {
+            Assert.Equal("allow", (await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event())).Str("action"));
+        }
+
         var counter = host.Services.GetRequiredService<RoundTripCounter>();
 
         counter.StartRecording();
