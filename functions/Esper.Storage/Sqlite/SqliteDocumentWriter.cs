@@ -8,7 +8,8 @@ namespace Esper.Storage.Sqlite;
 /// </summary>
 internal static class SqliteDocumentWriter
 {
-    private const int BatchChunk = 256;
+    /// <summary>Most items of a batch written in one transaction.</summary>
+    public const int ChunkSize = 256;
 
     public static WriteResult Put(SqliteSession session, ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt, long now)
     {
@@ -42,17 +43,15 @@ internal static class SqliteDocumentWriter
         return changed > 0 ? WriteResult.Written(null) : Miss(session, key, now);
     }
 
-    public static void PutBatch(SqliteSession session, IReadOnlyList<BatchItem> items, CancellationToken cancellationToken)
-    {
-        // One transaction per chunk: one commit per chunk instead of per item, without holding the write lock long.
-        for (var start = 0; start < items.Count; start += BatchChunk)
+    /// <summary>Writes up to <see cref="ChunkSize"/> items from <paramref name="start"/> in one transaction; returns how many.</summary>
+    public static int PutChunk(SqliteSession session, IReadOnlyList<BatchItem> items, int start) =>
+        session.InWriteTransaction((items, start), static (session, a) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var transaction = session.BeginWrite();
-            var command = session.Command(SqliteStatement.PutUpsert, transaction);
-            for (var i = start; i < Math.Min(start + BatchChunk, items.Count); i++)
+            var end = Math.Min(a.start + ChunkSize, a.items.Count);
+            var command = session.Command(SqliteStatement.PutUpsert);
+            for (var i = a.start; i < end; i++)
             {
-                var item = items[i];
+                var item = a.items[i];
                 ArgumentNullException.ThrowIfNull(item.Document, nameof(items));
                 command.BindKey(item.Key)
                     .Bind("$document", item.Document)
@@ -61,9 +60,8 @@ internal static class SqliteDocumentWriter
                     .ExecuteNonQuery();
             }
 
-            transaction.Commit();
-        }
-    }
+            return end - a.start;
+        });
 
     // A conditional write or delete changed nothing: say whether a live item was there (conflict) or not.
     private static WriteResult Miss(SqliteSession session, ItemKey key, long now) =>

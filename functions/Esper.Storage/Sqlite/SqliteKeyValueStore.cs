@@ -112,14 +112,16 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     public async ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        await WriteAsync(
-            (items, cancellationToken),
-            static (session, a, _) =>
-            {
-                SqliteDocumentWriter.PutBatch(session, a.items, a.cancellationToken);
-                return true;
-            },
-            cancellationToken);
+
+        // One transaction (one commit) per chunk, and the write turn is given back between chunks, so a large batch
+        // never holds up decisions for long.
+        for (var start = 0; start < items.Count; start += SqliteDocumentWriter.ChunkSize)
+        {
+            await WriteAsync(
+                (items, start),
+                static (session, a, _) => SqliteDocumentWriter.PutChunk(session, a.items, a.start),
+                cancellationToken);
+        }
     }
 
     /// <inheritdoc />

@@ -1,0 +1,95 @@
+using Esper.Bench.InProcess;
+using Esper.Bench.InProcess.Harness;
+using Esper.Bench.InProcess.Scale;
+using Esper.Bench.InProcess.Stores;
+using Esper.Bench.InProcess.Http;
+using Esper.Bench.InProcess.Tenant;
+
+// In-process measurements through the shared handler (no HTTP): store round trips and scale; plus the tenant
+// setup of the HTTP comparison against a running host.
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|scale [--name value ...]");
+    return 2;
+}
+
+var options = new Args(args[1..]);
+switch (args[0])
+{
+    case "setup-http":
+        using (var client = new HttpClient { BaseAddress = new Uri(options.Require("url")) })
+        {
+            var tenant = options.Get("policies") is { } n ? GeneratedTenant.Build(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)) : RealisticTenant.Build();
+            Console.WriteLine(await TenantSetup.OverHttp(client, options.Require("admin-key")).ApplyAsync(tenant));
+        }
+
+        return 0;
+    case "stores":
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-{Environment.ProcessId}");
+        var stores = new List<(string, Func<Esper.Storage.KeyValue.IKeyValueStore>)>
+        {
+            ("sqlite (embedded, default synchronous=full)", () => StoreFactory.Sqlite(dataDir)),
+            ("sqlite (synchronous=normal)", () => StoreFactory.Sqlite(dataDir, Esper.Storage.Sqlite.SqliteSynchronousMode.Normal, out _)),
+        };
+        if (options.Get("dynamodb-url") is { } dynamo)
+        {
+            stores.Add(("dynamodb (dynalite)", () => StoreFactory.DynamoDb(dynamo)));
+        }
+
+        if (options.Get("azure-connection") is { } azure)
+        {
+            stores.Add(("azure tables (azurite)", () => StoreFactory.AzureTables(azure)));
+        }
+
+        var table = await StoreRoundTrips.RunAsync(stores, options.Quick);
+        await table.WriteAsync(Path.Combine(options.Require("out"), "stores.json"));
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "scale":
+    {
+        var outDir = options.Require("out");
+        var quick = options.Quick;
+        await Guarded("scale-policies", () => Task.FromResult(EnginePolicyScale.Run(quick ? [1, 10, 100] : [1, 10, 100, 1000], TimeSpan.FromSeconds(quick ? 1 : 4))), outDir);
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-scale-{Environment.ProcessId}");
+        await Guarded("scale-keys", () => EntityKeyScale.RunAsync(dataDir, quick), outDir);
+        await Guarded("scale-records", () => RecordScale.RunAsync(dataDir, quick), outDir);
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 2;
+}
+
+static void TryDelete(string directory)
+{
+    try
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
+}
+
+// One failing measurement must not cost the others: its table says what failed.
+static async Task Guarded(string name, Func<Task<TableResult>> run, string outDir)
+{
+    TableResult table;
+    try
+    {
+        table = await run();
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        table = new TableResult(name, "bench/run.sh (scale section)");
+        table.Note($"failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+        Console.Error.WriteLine($"{name} failed: {e}");
+    }
+
+    await table.WriteAsync(Path.Combine(outDir, name + ".json"));
+}

@@ -1,0 +1,52 @@
+using Esper.Storage.Repositories;
+using Microsoft.Data.Sqlite;
+
+namespace Esper.Bench.InProcess.Scale;
+
+/// <summary>
+/// Fills entity-state counter items straight into the embedded store's tables (one transaction per chunk), at the
+/// same keys the runtime uses, with two window counters each: the only way to reach a million keys inside the
+/// suite's time budget (through the store API it is one fsync'd commit per key).
+/// </summary>
+internal static class SqliteEntityFill
+{
+    public static void Fill(string databasePath, string tenantId, int from, int to, DateTimeOffset expiresAt)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        const int Chunk = 50_000;
+        for (var start = from; start < to; start += Chunk)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var item = connection.CreateCommand();
+            item.Transaction = transaction;
+            item.CommandText = "INSERT OR IGNORE INTO counter_items (pk, sk, expires_at) VALUES ($pk, $sk, $exp)";
+            var itemPk = item.Parameters.Add("$pk", SqliteType.Text);
+            var itemSk = item.Parameters.Add("$sk", SqliteType.Text);
+            item.Parameters.AddWithValue("$exp", expiresAt.ToUnixTimeMilliseconds());
+            using var counter = connection.CreateCommand();
+            counter.Transaction = transaction;
+            counter.CommandText = "INSERT OR IGNORE INTO counters (pk, sk, name, value) VALUES ($pk, $sk, $name, 1)";
+            var counterPk = counter.Parameters.Add("$pk", SqliteType.Text);
+            var counterSk = counter.Parameters.Add("$sk", SqliteType.Text);
+            var counterName = counter.Parameters.Add("$name", SqliteType.Text);
+            for (var i = start; i < Math.Min(to, start + Chunk); i++)
+            {
+                var key = StorageKeys.EntityState(tenantId, EntityKey(i));
+                itemPk.Value = counterPk.Value = key.PartitionKey;
+                itemSk.Value = counterSk.Value = key.SortKey;
+                item.ExecuteNonQuery();
+                foreach (var name in (string[])["wfill000000a_0", "wfill000000b_0"])
+                {
+                    counterName.Value = name;
+                    counter.ExecuteNonQuery();
+                }
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The entity key of fill item <paramref name="i"/> (an IP + user agent key the load never sends).</summary>
+    public static string EntityKey(int i) => $"ip-user-agent|fill-{i}";
+}

@@ -1,0 +1,63 @@
+using Esper.Api;
+using Esper.Api.Http;
+using Esper.Storage.DynamoDb;
+using Esper.Storage.KeyValue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Esper.Functions.Aws.Composition;
+
+/// <summary>The shared handler with its store, built once per execution environment (the cold start).</summary>
+internal sealed class FunctionApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private FunctionApp(ServiceProvider services)
+    {
+        _services = services;
+        Handler = services.GetRequiredService<IApiHandler>();
+    }
+
+    public IApiHandler Handler { get; }
+
+    /// <summary>Builds the handler and makes sure the default tenant exists; a failure here is an init error.</summary>
+    public static async Task<FunctionApp> StartAsync(FunctionSettings settings, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        // Lambda sends stdout to CloudWatch Logs; one line per entry keeps entries whole there.
+        services.AddLogging(static logging => logging.AddSimpleConsole(static console => console.SingleLine = true));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IKeyValueStore>(static sp =>
+            DynamoDbKeyValueStore.Create(sp.GetRequiredService<FunctionSettings>().DynamoDbOptions!, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(settings);
+        services.AddEsperApi(options =>
+        {
+            options.OperatorToken = settings.OperatorToken;
+            if (settings.RateLimitPerMinute is { } perMinute)
+            {
+                options.RateLimitPerMinute = perMinute;
+            }
+        });
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var app = new FunctionApp(provider);
+        try
+        {
+            var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(provider, settings.BootstrapAdminKey, cancellationToken).ConfigureAwait(false);
+            if (createdKey is not null)
+            {
+                // Shown once, like the local host does; deployments should set ESPER_BOOTSTRAP_ADMIN_KEY instead.
+                await Console.Out.WriteLineAsync($"Created the default tenant's admin API key (shown once): {createdKey}").ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return app;
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
