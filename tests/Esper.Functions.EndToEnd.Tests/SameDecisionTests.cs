@@ -37,6 +37,9 @@ public sealed class SameDecisionTests : IAsyncLifetime
         var azure = Comparable(await DecideAsync(_hosts.AzureAsync));
 
         Assert.Equal("block", (string)host["action"]!);
+        Assert.Equal("block-10m", (string)host["mitigation"]!["id"]!);
+        Assert.NotEmpty(host["entities"]!.AsObject());
+        Assert.NotEmpty(host["matches"]!.AsArray());
         Assert.Equal(host.ToJsonString(), lambda.ToJsonString());
         Assert.Equal(host.ToJsonString(), azure.ToJsonString());
     }
@@ -64,20 +67,39 @@ public sealed class SameDecisionTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The decision without what differs between any two decisions: its id, its time, the running count and the
-    /// penalty expiry each blocked request computes from its own time.
+    /// The decision without what differs between any two decisions, at any depth: its id, its time, the running
+    /// window count and the penalty expiries each blocked request computes from its own time.
     /// </summary>
     private static JsonObject Comparable(JsonNode decision)
     {
         var copy = decision.DeepClone().AsObject();
-        copy.Remove("decision_id");
-        copy.Remove("decided_at");
-        foreach (var match in copy["matches"]?.AsArray() ?? [])
-        {
-            match!.AsObject().Remove("window_count");
-            match.AsObject().Remove("expires_at");
-        }
-
+        Strip(copy);
         return copy;
+    }
+
+    private static void Strip(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in (string[])["decision_id", "decided_at", "window_count", "expires_at"])
+                {
+                    obj.Remove(name);
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    Strip(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Strip(child);
+                }
+
+                break;
+        }
     }
 }
