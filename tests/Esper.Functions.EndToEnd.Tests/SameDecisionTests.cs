@@ -11,14 +11,14 @@ public sealed class SameDecisionTests : IAsyncLifetime
     private const string Login = "{\"request\":{\"method\":\"POST\",\"path\":\"/login\",\"client_ip\":\"203.0.113.10\",\"user_agent\":\"Mozilla/5.0\"}}";
     private ThreeHosts _hosts = null!;
 
-    public async Task InitializeAsync() => _hosts = await ThreeHosts.StartAsync();
+    public async Task InitializeAsync() => _hosts = await ThreeHosts.StartOnSqliteAsync();
 
     public async Task DisposeAsync() => await _hosts.DisposeAsync();
 
     [Fact]
     public async Task Window_counts_requests_from_every_host_and_each_host_then_answers_the_same_block()
     {
-        await ConfigureThroughTheLocalHostAsync();
+        await ConfigureThroughTheLocalHostAsync(_hosts);
         Func<string, string, string?, Task<(int, string)>>[] rotation = [_hosts.HostAsync, _hosts.LambdaAsync, _hosts.AzureAsync];
 
         var decisions = new List<JsonNode>();
@@ -44,7 +44,7 @@ public sealed class SameDecisionTests : IAsyncLifetime
         Assert.Equal(host.ToJsonString(), azure.ToJsonString());
     }
 
-    private async Task ConfigureThroughTheLocalHostAsync()
+    internal static async Task ConfigureThroughTheLocalHostAsync(ThreeHosts hosts)
     {
         (string Path, string Body)[] resources =
         [
@@ -54,12 +54,12 @@ public sealed class SameDecisionTests : IAsyncLifetime
         ];
         foreach (var (path, body) in resources)
         {
-            var (status, answer) = await _hosts.HostAsync("POST", path, body);
+            var (status, answer) = await hosts.HostAsync("POST", path, body);
             Assert.True(status == 201, $"{path}: {status} {answer}");
         }
     }
 
-    private static async Task<JsonNode> DecideAsync(Func<string, string, string?, Task<(int, string)>> host)
+    internal static async Task<JsonNode> DecideAsync(Func<string, string, string?, Task<(int, string)>> host)
     {
         var (status, body) = await host("POST", "/api/v1/runtime/mitigation", Login);
         Assert.True(status == 200, $"{status} {body}");
@@ -70,7 +70,7 @@ public sealed class SameDecisionTests : IAsyncLifetime
     /// The decision without what differs between any two decisions, at any depth: its id, its time, the running
     /// window count and the penalty expiries each blocked request computes from its own time.
     /// </summary>
-    private static JsonObject Comparable(JsonNode decision)
+    internal static JsonObject Comparable(JsonNode decision)
     {
         var copy = decision.DeepClone().AsObject();
         Strip(copy);
