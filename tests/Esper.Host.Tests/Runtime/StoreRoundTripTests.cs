@@ -23,12 +23,14 @@ public sealed class StoreRoundTripTests
     [InlineData("window", true, false, "UpdateCounters:entity > BatchPut:decisions")]
     // The 6th request of a window fires its block: the penalty is written in the same parallel round as the records.
     [InlineData("window-fires", true, false, "UpdateCounters:entity > BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results")]
-    [InlineData("idempotent", true, false, "Put:idem > BatchPut:decisions+UpdateCounters:results > Put:idem")]
-    [InlineData("idempotent-window", true, false, "Put:idem > UpdateCounters:entity > BatchPut:decisions > Put:idem")]
-    // The host's defaults: the per-key rate limit counter, and the config version read on every decision.
-    [InlineData("plain", false, true, "UpdateCounters:rate > GetCounters:config > BatchPut:decisions+UpdateCounters:results")]
-    [InlineData("window", false, true, "UpdateCounters:rate > GetCounters:config > UpdateCounters:entity > BatchPut:decisions")]
-    [InlineData("idempotent", false, true, "UpdateCounters:rate > GetCounters:config+Put:idem > BatchPut:decisions+UpdateCounters:results > Put:idem")]
+    // The idempotency answer is stored in the same parallel round as the records.
+    [InlineData("idempotent", true, false, "Put:idem > BatchPut:decisions+Put:idem+UpdateCounters:results")]
+    [InlineData("idempotent-window", true, false, "Put:idem > UpdateCounters:entity > BatchPut:decisions+Put:idem")]
+    // The host's defaults: the per-key rate limit counter and the config version read on every decision share one
+    // parallel round (with the idempotency claim, when there is one).
+    [InlineData("plain", false, true, "GetCounters:config+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results")]
+    [InlineData("window", false, true, "GetCounters:config+UpdateCounters:rate > UpdateCounters:entity > BatchPut:decisions")]
+    [InlineData("idempotent", false, true, "GetCounters:config+Put:idem+UpdateCounters:rate > BatchPut:decisions+Put:idem+UpdateCounters:results")]
     public async Task A_decision_takes_the_pinned_sequence_of_store_round_trips(string kind, bool configCached, bool rateLimited, string expected)
     {
         using var host = EsperHost.Start(services: services =>
