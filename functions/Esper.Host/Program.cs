@@ -4,6 +4,9 @@ using Esper.Host;
 using Microsoft.AspNetCore.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// One log line per request is noise on a service that sits inline on every request; configuration can still raise it.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 HostSettings settings;
 try
 {
