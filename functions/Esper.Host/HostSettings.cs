@@ -22,6 +22,8 @@ internal sealed class HostSettings
 
     public int RateLimitPerMinute { get; init; }
 
+    public int ConfigCheckSeconds { get; init; }
+
     public static HostSettings From(IConfiguration configuration) => new()
     {
         Store = (configuration["ESPER_STORE"] is { Length: > 0 } store ? store : "sqlite").Trim().ToLowerInvariant(),
@@ -29,6 +31,7 @@ internal sealed class HostSettings
         BootstrapAdminKey = configuration["ESPER_BOOTSTRAP_ADMIN_KEY"] is { Length: > 0 } key ? key : null,
         OperatorToken = configuration["ESPER_OPERATOR_TOKEN"] is { Length: > 0 } token ? token : null,
         RateLimitPerMinute = Int(configuration, "ESPER_RATE_LIMIT_PER_MINUTE", 1200),
+        ConfigCheckSeconds = Int(configuration, "ESPER_CONFIG_CHECK_SECONDS", 0),
     };
 
     private static int Int(IConfiguration configuration, string name, int fallback)

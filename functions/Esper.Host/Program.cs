@@ -37,6 +37,7 @@ builder.Services.AddEsperApi(options =>
 {
     options.OperatorToken = settings.OperatorToken;
     options.RateLimitPerMinute = settings.RateLimitPerMinute;
+    options.ConfigCheckInterval = TimeSpan.FromSeconds(settings.ConfigCheckSeconds);
 });
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
