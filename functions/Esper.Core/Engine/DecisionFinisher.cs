@@ -17,6 +17,7 @@ internal static class DecisionFinisher
         var enforced = default(Best);
         var dryRun = default(Best);
         var waivedAny = false;
+        var windowSums = WindowSums.Scan(plan, countersByKey, ref writes);
 
         for (var p = 0; p < plan.Scoped.Count; p++)
         {
@@ -41,7 +42,7 @@ internal static class DecisionFinisher
                 {
                     if (clause.Window is { } window)
                     {
-                        windowCount = WindowCounter.Count(counters, window, nowUnix);
+                        windowCount = windowSums.Count(candidate.EntityKey!, window);
                         fired = windowCount > window.Threshold;
                     }
                     else
@@ -97,7 +98,6 @@ internal static class DecisionFinisher
             }
         }
 
-        StaleBuckets.Collect(plan, countersByKey, ref writes);
         return new Decision
         {
             Action = enforced.Strength switch

@@ -42,9 +42,18 @@ internal static class DecisionPreparer
             }
         }
 
-        foreach (var policy in set.Policies)
+        var policies = set.Policies;
+        var index = set.Scopes;
+        var indexed = !index.IsUseful ? default : policies.Length <= 1024 ? stackalloc bool[policies.Length] : new bool[policies.Length];
+        if (index.IsUseful)
         {
-            if (policy.Scope is { } scope && !scope.Evaluate(request))
+            index.Resolve(request, indexed);
+        }
+
+        for (var p = 0; p < policies.Length; p++)
+        {
+            var policy = policies[p];
+            if (policy.Scope is { } scope && !(index.IsUseful && index.Covers(p) ? indexed[p] : scope.Evaluate(request)))
             {
                 continue;
             }

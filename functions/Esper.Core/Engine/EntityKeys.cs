@@ -9,6 +9,8 @@ namespace Esper.Core.Engine;
 /// <summary>
 /// Builds entity keys: <c>{entity id}_{32 hex digits}</c>, the digits being the first 128 bits of SHA-256 over the
 /// key field names and values (each length-prefixed, so no two value lists collide by concatenation).
+/// The hash is cryptographic on purpose: the values come from the client, and with a fast non-cryptographic hash a
+/// crafted user agent could be made to land on another actor's counters (and penalties).
 /// </summary>
 internal static class EntityKeys
 {

@@ -23,6 +23,7 @@ public sealed class PolicySet
         Actions = actions;
         Entities = entities;
         Policies = policies;
+        Scopes = new ScopeIndex(policies);
         Windows = windows;
         WindowsByPrefix = windows.GetAlternateLookup<ReadOnlySpan<char>>();
         Problems = problems;
@@ -39,6 +40,8 @@ public sealed class PolicySet
     internal CompiledEntity[] Entities { get; }
 
     internal CompiledPolicy[] Policies { get; }
+
+    internal ScopeIndex Scopes { get; }
 
     internal Dictionary<string, WindowSpec> Windows { get; }
 

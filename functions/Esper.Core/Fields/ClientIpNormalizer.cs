@@ -8,9 +8,8 @@ namespace Esper.Core.Fields;
 internal static class ClientIpNormalizer
 {
     /// <summary>Canonical text of the first hop, or null when it is not an IP address.</summary>
-    public static string? Normalize(string? raw, out IPAddress? address)
+    public static string? Normalize(string? raw)
     {
-        address = null;
         if (string.IsNullOrWhiteSpace(raw))
         {
             return null;
@@ -24,6 +23,12 @@ internal static class ClientIpNormalizer
         }
 
         span = span.Trim();
+        if (IsCanonicalIPv4(span))
+        {
+            // The common case: already canonical, no allocation.
+            return span.Length == raw.Length ? raw : span.ToString();
+        }
+
         if (!TryParse(span, out var parsed))
         {
             return null;
@@ -34,7 +39,6 @@ internal static class ClientIpNormalizer
             parsed = parsed.MapToIPv4();
         }
 
-        address = parsed;
         return parsed.ToString();
     }
 
@@ -76,6 +80,39 @@ internal static class ClientIpNormalizer
         }
 
         return TryParseDottedQuad(text, out address);
+    }
+
+    private static bool IsCanonicalIPv4(ReadOnlySpan<char> text)
+    {
+        int parts = 0, digits = 0, value = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '.')
+            {
+                if (digits == 0 || ++parts > 4)
+                {
+                    return false;
+                }
+
+                digits = 0;
+                value = 0;
+                continue;
+            }
+
+            var c = text[i];
+            if (!char.IsAsciiDigit(c) || (digits == 1 && value == 0))
+            {
+                return false; // not a digit, or a leading zero
+            }
+
+            value = (value * 10) + (c - '0');
+            if (++digits > 3 || value > 255)
+            {
+                return false;
+            }
+        }
+
+        return parts == 4;
     }
 
     // IPAddress.TryParse accepts shorthand such as "1" or "1.2" and octal parts; a client IP is four decimal parts.

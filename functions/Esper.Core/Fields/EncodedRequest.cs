@@ -21,6 +21,8 @@ public sealed class EncodedRequest
     private readonly IReadOnlyDictionary<string, string> _fields;
     private readonly string? _bodyJson;
     private IReadOnlyDictionary<string, string>? _body;
+    private readonly DateTimeOffset? _observedAt;
+    private IPAddress? _clientIpAddress;
     private volatile bool _crawlerResolved;
 
     internal EncodedRequest(
@@ -32,7 +34,7 @@ public sealed class EncodedRequest
         IReadOnlyDictionary<string, string>? fields,
         string? bodyJson,
         IReadOnlyDictionary<string, string>? body,
-        IPAddress? clientIpAddress)
+        DateTimeOffset? observedAt = null)
     {
         _fixed = fixedFields;
         _headers = headers ?? NoEntries;
@@ -42,12 +44,15 @@ public sealed class EncodedRequest
         _fields = fields ?? NoEntries;
         _bodyJson = bodyJson;
         _body = body;
-        ClientIpAddress = clientIpAddress;
+        _observedAt = observedAt;
         _crawlerResolved = fixedFields[(int)FieldKind.Crawler] is not null;
     }
 
     /// <summary>The parsed client IP (IPv4-mapped addresses already folded), when the request has one.</summary>
-    internal IPAddress? ClientIpAddress { get; }
+    internal IPAddress? ClientIpAddress =>
+        _clientIpAddress ??= _fixed[(int)FieldKind.ClientIp] is { } ip && IPAddress.TryParse(ip, out var parsed)
+            ? (parsed.IsIPv4MappedToIPv6 ? parsed.MapToIPv4() : parsed)
+            : null;
 
     /// <summary>Reads a field by canonical or alias name as text; false when the request has no such field.</summary>
     public bool TryGetText(string fieldName, out string value)
@@ -122,11 +127,9 @@ public sealed class EncodedRequest
             family[field.Key] = text;
         }
 
-        IPAddress? address = null;
-        if (fixedFields[(int)FieldKind.ClientIp] is { } ip && IPAddress.TryParse(ip, out var parsed))
+        if (fixedFields[(int)FieldKind.ClientIp] is { } ip && IPAddress.TryParse(ip, out _))
         {
-            address = parsed.IsIPv4MappedToIPv6 ? parsed.MapToIPv4() : parsed;
-            fixedFields[(int)FieldKind.ClientIpVersion] ??= RequestNormalizer.IpVersion(address);
+            fixedFields[(int)FieldKind.ClientIpVersion] ??= RequestNormalizer.IpVersion(ip);
         }
 
         return new EncodedRequest(
@@ -137,8 +140,7 @@ public sealed class EncodedRequest
             families.GetValueOrDefault(FieldKind.Route),
             families.GetValueOrDefault(FieldKind.Field),
             null,
-            families.GetValueOrDefault(FieldKind.Body) ?? (IReadOnlyDictionary<string, string>)NoEntries,
-            address);
+            families.GetValueOrDefault(FieldKind.Body) ?? (IReadOnlyDictionary<string, string>)NoEntries);
     }
 
     internal string? GetText(FieldReference field)
@@ -184,6 +186,12 @@ public sealed class EncodedRequest
             _fixed[(int)FieldKind.CrawlerOperator] ??= crawler?.Operator;
             _fixed[(int)FieldKind.Crawler] = crawler?.Token;
             _crawlerResolved = true;
+        }
+
+        if (kind == FieldKind.ObservedAt && _observedAt is { } at)
+        {
+            // Formatting a timestamp costs more than the rest of the encoding; only readers pay for it.
+            return _fixed[(int)kind] ??= RequestNormalizer.FormatObservedAt(at);
         }
 
         return _fixed[(int)kind];

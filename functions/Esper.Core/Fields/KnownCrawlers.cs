@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Esper.Core.Fields;
 
 /// <summary>
@@ -42,11 +44,20 @@ public static class KnownCrawlers
         new("Cloudflare-Traffic-Manager", "cloudflare"),
     ];
 
+    private static readonly SearchValues<string> Tokens =
+        SearchValues.Create(All.Select(static c => c.Token).ToArray(), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The first known crawler whose token the user agent carries, or null.</summary>
     public static KnownCrawler? Find(string? userAgent)
     {
         if (string.IsNullOrEmpty(userAgent))
         {
+            return null;
+        }
+
+        if (userAgent.AsSpan().IndexOfAny(Tokens) < 0)
+        {
+            // One vectorised multi-token search settles the common case (an ordinary browser).
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Esper.Core.Fields;
 
@@ -12,6 +13,18 @@ internal static class ObservedAtParser
         "yyyy-MM-dd'T'HH:mm:sszzz",
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
+
+    /// <summary>Reads a JSON string; the common upper-case forms take the allocation-free JSON date parser.</summary>
+    public static bool TryParse(JsonElement element, out DateTimeOffset value)
+    {
+        if (element.TryGetDateTimeOffset(out value) && HasTimeAndOffset(element.GetString()!))
+        {
+            value = value.ToUniversalTime();
+            return true;
+        }
+
+        return TryParse(element.GetString(), out value);
+    }
 
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
@@ -29,4 +42,9 @@ internal static class ObservedAtParser
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out value);
     }
+
+    // The JSON parser also takes ISO 8601 forms RFC 3339 does not (a date alone, no offset): insist on both parts.
+    private static bool HasTimeAndOffset(string text) =>
+        text.Length >= 20 && text[10] == 'T' && text[13] == ':' && text[16] == ':' &&
+        (text[^1] == 'Z' || (text[^6] is '+' or '-' && text[^3] == ':'));
 }

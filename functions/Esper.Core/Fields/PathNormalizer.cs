@@ -11,7 +11,7 @@ internal static class PathNormalizer
     public static string? Normalize(string? raw, out string? query)
     {
         query = null;
-        if (string.IsNullOrEmpty(raw))
+        if (string.IsNullOrWhiteSpace(raw))
         {
             return null;
         }

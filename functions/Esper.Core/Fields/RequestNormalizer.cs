@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Esper.Core.Fields;
 
@@ -17,18 +15,17 @@ internal static class RequestNormalizer
         fixedFields[(int)FieldKind.Method] = NormalizeMethod(ev.Method);
         fixedFields[(int)FieldKind.Path] = PathNormalizer.Normalize(ev.Path, out var queryString);
 
-        var clientIp = ClientIpNormalizer.Normalize(ev.ClientIp, out var address);
+        var clientIp = ClientIpNormalizer.Normalize(ev.ClientIp);
         if (clientIp is null && headers.TryGetValue("x-forwarded-for", out var forwardedFor))
         {
-            clientIp = ClientIpNormalizer.Normalize(forwardedFor, out address);
+            clientIp = ClientIpNormalizer.Normalize(forwardedFor);
         }
 
         fixedFields[(int)FieldKind.ClientIp] = clientIp;
-        fixedFields[(int)FieldKind.ClientIpVersion] = IpVersion(address);
+        fixedFields[(int)FieldKind.ClientIpVersion] = IpVersion(clientIp);
         fixedFields[(int)FieldKind.UserAgent] = NonEmpty(ev.UserAgent) ?? NonEmpty(headers.GetValueOrDefault("user-agent"));
         fixedFields[(int)FieldKind.Referrer] = NonEmpty(headers.GetValueOrDefault("referer"));
         fixedFields[(int)FieldKind.Source] = NonEmpty(ev.Source);
-        fixedFields[(int)FieldKind.ObservedAt] = FormatObservedAt(ev.ObservedAt);
 
         return new EncodedRequest(
             fixedFields,
@@ -39,15 +36,11 @@ internal static class RequestNormalizer
             ev.Fields,
             ev.BodyJson,
             null,
-            address);
+            ev.ObservedAt);
     }
 
-    public static string? IpVersion(IPAddress? address) => address?.AddressFamily switch
-    {
-        AddressFamily.InterNetwork => "4",
-        AddressFamily.InterNetworkV6 => "6",
-        _ => null,
-    };
+    /// <summary>"4" or "6" for a canonical IP text (IPv6 text always has a colon, IPv4 text never).</summary>
+    public static string? IpVersion(string? canonicalIp) => canonicalIp is null ? null : canonicalIp.Contains(':') ? "6" : "4";
 
     /// <summary>RFC 3339 in UTC with exactly three fraction digits, so that text order is time order.</summary>
     public static string? FormatObservedAt(DateTimeOffset? at) =>
@@ -92,24 +85,38 @@ internal static class RequestNormalizer
 
     private static bool AllLowerCase(IReadOnlyDictionary<string, string> map)
     {
-        foreach (var name in map.Keys)
+        if (map.Count == 0)
         {
-            if (name.Length == 0 || char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]))
-            {
-                return false;
-            }
+            return true;
+        }
 
-            foreach (var c in name)
+        if (map is Dictionary<string, string> dictionary)
+        {
+            // Parsed events come as Dictionary: its struct enumerator keeps the check allocation-free.
+            foreach (var name in dictionary.Keys)
             {
-                if (char.IsUpper(c))
+                if (!IsLowerCaseName(name))
                 {
                     return false;
                 }
+            }
+
+            return true;
+        }
+
+        foreach (var name in map.Keys)
+        {
+            if (!IsLowerCaseName(name))
+            {
+                return false;
             }
         }
 
         return true;
     }
+
+    private static bool IsLowerCaseName(string name) =>
+        name.Length > 0 && !char.IsWhiteSpace(name[0]) && !char.IsWhiteSpace(name[^1]) && !name.AsSpan().ContainsAnyInRange('A', 'Z') && !name.AsSpan().ContainsAnyExceptInRange('\0', '\x7f');
 
     private static IReadOnlyDictionary<string, string> MergeQuery(IReadOnlyDictionary<string, string> explicitParams, string? queryString)
     {

@@ -7,19 +7,20 @@ internal sealed class RuntimeEventBuilder
 {
     private const int MaxNameInMessage = 64;
 
-    private readonly Dictionary<string, string> _headers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _query = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _route = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+    // Created on first entry: most events carry only some of the maps.
+    private Dictionary<string, string>? _headers;
+    private Dictionary<string, string>? _query;
+    private Dictionary<string, string>? _cookies;
+    private Dictionary<string, string>? _route;
+    private Dictionary<string, string>? _fields;
 
-    public DateTimeOffset? ObservedAt { get; set; }
+    private DateTimeOffset? ObservedAt { get; set; }
 
-    public string? IdempotencyKey { get; set; }
+    private string? IdempotencyKey { get; set; }
 
-    public string? Source { get; set; }
+    private string? Source { get; set; }
 
-    public string? ReturnUrl { get; set; }
+    private string? ReturnUrl { get; set; }
 
     private string? Method { get; set; }
 
@@ -41,13 +42,22 @@ internal sealed class RuntimeEventBuilder
         Path = Path,
         ClientIp = ClientIp,
         UserAgent = UserAgent,
-        Headers = _headers,
-        QueryParams = _query,
-        Cookies = _cookies,
-        RouteParams = _route,
-        Fields = _fields,
+        Headers = _headers ?? RuntimeEvent.NoEntries,
+        QueryParams = _query ?? RuntimeEvent.NoEntries,
+        Cookies = _cookies ?? RuntimeEvent.NoEntries,
+        RouteParams = _route ?? RuntimeEvent.NoEntries,
+        Fields = _fields ?? RuntimeEvent.NoEntries,
         BodyJson = BodyJson,
     };
+
+    /// <summary>Sets the given event-level strings; returns null so it chains after a successful read.</summary>
+    public ParseResult? Set(string? idempotencyKey = null, string? source = null, string? returnUrl = null)
+    {
+        IdempotencyKey = idempotencyKey ?? IdempotencyKey;
+        Source = source ?? Source;
+        ReturnUrl = returnUrl ?? ReturnUrl;
+        return null;
+    }
 
     public ParseResult? ReadObservedAt(JsonElement value, string path)
     {
@@ -56,7 +66,7 @@ internal sealed class RuntimeEventBuilder
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String || !ObservedAtParser.TryParse(value.GetString(), out var at))
+        if (value.ValueKind != JsonValueKind.String || !ObservedAtParser.TryParse(value, out var at))
         {
             return ParseResult.Fail(path, $"{path} must be an RFC 3339 timestamp such as 2026-03-19T10:15:00Z.");
         }
@@ -65,21 +75,16 @@ internal sealed class RuntimeEventBuilder
         return null;
     }
 
-    public ParseResult? ReadString(JsonElement value, string path, int maxLength, Action<string?> set)
+    public static ParseResult? ReadString(JsonElement value, string path, int maxLength, out string? text)
     {
+        text = null;
         switch (value.ValueKind)
         {
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
-                var text = value.GetString()!;
-                if (text.Length > maxLength)
-                {
-                    return ParseResult.Fail(path, $"{path} is longer than {maxLength} characters.");
-                }
-
-                set(text);
-                return null;
+                text = value.GetString()!;
+                return text.Length > maxLength ? ParseResult.Fail(path, $"{path} is longer than {maxLength} characters.") : null;
             default:
                 return ParseResult.Fail(path, $"{path} must be a string.");
         }
@@ -94,22 +99,29 @@ internal sealed class RuntimeEventBuilder
         switch (property.Name)
         {
             case "method":
-                return ReadString(value, path, FieldLimits.MaxMethodLength, v => Method = v?.Trim()) ?? CheckMethod(path);
+                var methodError = ReadString(value, path, FieldLimits.MaxMethodLength, out var method);
+                Method = method?.Trim();
+                return methodError ?? CheckMethod(path);
             case "path":
-                return ReadString(value, path, FieldLimits.MaxPathLength, v => Path = v);
+                var pathError = ReadString(value, path, FieldLimits.MaxPathLength, out var requestPath);
+                Path = requestPath;
+                return pathError;
             case "client_ip" or "ip":
-                return ReadString(value, path, FieldLimits.MaxClientIpLength, v => ClientIp ??= string.IsNullOrWhiteSpace(v) ? null : v)
-                    ?? CheckClientIp(path);
+                var ipError = ReadString(value, path, FieldLimits.MaxClientIpLength, out var ip);
+                ClientIp ??= string.IsNullOrWhiteSpace(ip) ? null : ip;
+                return ipError ?? CheckClientIp(path);
             case "user_agent":
-                return ReadString(value, path, FieldLimits.MaxUserAgentLength, v => UserAgent = v);
+                var userAgentError = ReadString(value, path, FieldLimits.MaxUserAgentLength, out var userAgent);
+                UserAgent = userAgent;
+                return userAgentError;
             case "headers":
-                return ReadMap(value, path, _headers, FieldLimits.MaxHeaders, lowerCaseNames: true);
+                return ReadMap(value, path, ref _headers, FieldLimits.MaxHeaders, lowerCaseNames: true);
             case "query_params":
-                return ReadMap(value, path, _query, FieldLimits.MaxQueryParams, lowerCaseNames: false);
+                return ReadMap(value, path, ref _query, FieldLimits.MaxQueryParams, lowerCaseNames: false);
             case "cookies":
-                return ReadMap(value, path, _cookies, FieldLimits.MaxCookies, lowerCaseNames: true);
+                return ReadMap(value, path, ref _cookies, FieldLimits.MaxCookies, lowerCaseNames: true);
             case "route_params":
-                return ReadMap(value, path, _route, FieldLimits.MaxRouteParams, lowerCaseNames: false);
+                return ReadMap(value, path, ref _route, FieldLimits.MaxRouteParams, lowerCaseNames: false);
             case "body":
                 return ReadBody(value, path);
             default:
@@ -119,11 +131,11 @@ internal sealed class RuntimeEventBuilder
     }
 
     public ParseResult? ReadFields(JsonElement value, string path) =>
-        ReadMap(value, path, _fields, FieldLimits.MaxFields, lowerCaseNames: false);
+        ReadMap(value, path, ref _fields, FieldLimits.MaxFields, lowerCaseNames: false);
 
     /// <summary>In the flat shape every other top-level key is a tenant field.</summary>
     public ParseResult? ReadExtraField(JsonProperty property) =>
-        AddEntry(_fields, property.Name, property.Value, Shorten(property.Name), FieldLimits.MaxFields, lowerCaseNames: false, "fields");
+        AddEntry(_fields ??= new(StringComparer.Ordinal), property.Name, property.Value, Shorten(property.Name), FieldLimits.MaxFields, lowerCaseNames: false, "fields");
 
     private ParseResult? CheckMethod(string path)
     {
@@ -144,11 +156,11 @@ internal sealed class RuntimeEventBuilder
     }
 
     private ParseResult? CheckClientIp(string path) =>
-        ClientIp is not null && ClientIpNormalizer.Normalize(ClientIp, out _) is null
+        ClientIp is not null && ClientIpNormalizer.Normalize(ClientIp) is null
             ? ParseResult.Fail(path, $"{path} must be an IPv4 or IPv6 address.")
             : null;
 
-    private ParseResult? ReadMap(JsonElement value, string path, Dictionary<string, string> into, int maxEntries, bool lowerCaseNames)
+    private static ParseResult? ReadMap(JsonElement value, string path, ref Dictionary<string, string>? into, int maxEntries, bool lowerCaseNames)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -162,6 +174,7 @@ internal sealed class RuntimeEventBuilder
 
         foreach (var property in value.EnumerateObject())
         {
+            into ??= new Dictionary<string, string>(StringComparer.Ordinal);
             if (AddEntry(into, property.Name, property.Value, path + "." + Shorten(property.Name), maxEntries, lowerCaseNames, path) is { } error)
             {
                 return error;

@@ -41,9 +41,12 @@ internal static class RuntimeEventParser
             {
                 "request" => null,
                 "observed_at" => builder.ReadObservedAt(property.Value, "observed_at"),
-                "idempotency_key" => builder.ReadString(property.Value, "idempotency_key", FieldLimits.MaxIdentifierLength, v => builder.IdempotencyKey = v),
-                "source" => builder.ReadString(property.Value, "source", FieldLimits.MaxIdentifierLength, v => builder.Source = v),
-                "return_url" => builder.ReadString(property.Value, "return_url", FieldLimits.MaxReturnUrlLength, v => builder.ReturnUrl = v),
+                "idempotency_key" => RuntimeEventBuilder.ReadString(property.Value, "idempotency_key", FieldLimits.MaxIdentifierLength, out var key)
+                    ?? builder.Set(idempotencyKey: key),
+                "source" => RuntimeEventBuilder.ReadString(property.Value, "source", FieldLimits.MaxIdentifierLength, out var source)
+                    ?? builder.Set(source: source),
+                "return_url" => RuntimeEventBuilder.ReadString(property.Value, "return_url", FieldLimits.MaxReturnUrlLength, out var returnUrl)
+                    ?? builder.Set(returnUrl: returnUrl),
                 "fields" => builder.ReadFields(property.Value, "fields"),
                 _ when nested => null, // unknown keys of the nested shape (tenant_id, ...) are ignored
                 _ => builder.ReadRequestProperty(property, string.Empty, out var known) ?? (known ? null : builder.ReadExtraField(property)),

@@ -19,6 +19,9 @@ public sealed class CanonicalTextTests
     [InlineData("fields.n == 2.50", "fields.n == 2.5")]
     [InlineData("fields.n == -4", "fields.n == -4")]
     [InlineData("request.body.items[0].sku == \"x\"", "request.body.items[\"0\"].sku == \"x\"")]
+    [InlineData("fields.in == \"x\"", "fields[\"in\"] == \"x\"")]
+    [InlineData("request.path.matches(r\"^/api/v\\d+/\")", "request.path.matches(\"^/api/v\\\\d+/\")")]
+    [InlineData("fields.a < fields.b < 3", null)]
     public void Equivalent_spellings_print_one_canonical_text(string text, string? canonical)
     {
         var result = ExpressionCompiler.Compile(text);

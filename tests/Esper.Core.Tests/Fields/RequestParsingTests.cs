@@ -60,6 +60,9 @@ public sealed class RequestParsingTests
     [InlineData("""{"observed_at":"2026-03-26 12:00:00"}""", "observed_at")]
     [InlineData("""{"observed_at":"2026-03-26T12:00:00"}""", "observed_at")]
     [InlineData("""{"observed_at":1774526400}""", "observed_at")]
+    [InlineData("""{"observed_at":"2026-03-26"}""", "observed_at")]
+    [InlineData("""{"observed_at":"2026-03-26T12:00+02:00"}""", "observed_at")]
+    [InlineData("""{"observed_at":"2026-03-26T12:00Z"}""", "observed_at")]
     [InlineData("""{"source":7}""", "source")]
     [InlineData("""{"path":"/x","nested":{"a":1}}""", "nested")]
     public void Wrong_types_and_formats_fail_naming_the_field(string json, string field)

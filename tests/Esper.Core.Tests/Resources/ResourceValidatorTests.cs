@@ -221,4 +221,19 @@ public sealed class ResourceValidatorTests
             Assert.Empty(ResourceValidator.Validate(entity, null));
         }
     }
+
+    [Fact]
+    public void Name_and_description_lengths_are_bounded()
+    {
+        var policy = ValidPolicy();
+        policy.Name = new string('n', 101);
+        policy.Description = new string('d', 1001);
+        policy.Clauses[0].Name = new string('c', 101);
+
+        Assert.Equal(["name", "description", "clauses[0].name"], Check(policy).Select(e => e.Path));
+        policy.Name = new string('n', 100);
+        policy.Description = new string('d', 1000);
+        policy.Clauses[0].Name = new string('c', 100);
+        Assert.Empty(Check(policy));
+    }
 }
