@@ -3,8 +3,8 @@ using Esper.Core.Fields;
 namespace Esper.Core.Expressions;
 
 /// <summary>
-/// A parsed, type-checked expression compiled once into a delegate. Evaluating never throws: absent fields are absent.
-/// SEAM STUB: the expression work may change the internals; keep the public members.
+/// A parsed, type-checked expression compiled once into a delegate. Evaluating never throws: absent fields are absent
+/// (see docs/expressions.md). Safe to share across threads.
 /// </summary>
 public sealed class CompiledExpression
 {

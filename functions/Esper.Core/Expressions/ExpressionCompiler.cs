@@ -25,8 +25,8 @@ public static class ExpressionCompiler
                 JsonValueKind.String => Compile(source.GetString()!),
                 JsonValueKind.Object when Depth(source, 0) > MaxDepth =>
                     Fail(new ExpressionSyntaxException($"expression is nested deeper than {MaxDepth} levels", "$")),
-                JsonValueKind.Object => Ok(TreeParser.Parse(source, "$")),
-                _ => ExpressionCompileResult.Fail(new ExpressionError("an expression is a string (text form) or an object (tree form)", null, "$")),
+                JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False => Ok(TreeParser.Parse(source, "$")),
+                _ => ExpressionCompileResult.Fail(new ExpressionError("an expression is a string (text form), an object (tree form) or true/false", null, "$")),
             };
         }
         catch (ExpressionSyntaxException e)

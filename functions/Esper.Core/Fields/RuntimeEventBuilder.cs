@@ -5,8 +5,6 @@ namespace Esper.Core.Fields;
 /// <summary>Collects validated event parts; each Read method returns a failure naming the field, or null.</summary>
 internal sealed class RuntimeEventBuilder
 {
-    private const int MaxNameInMessage = 64;
-
     // Created on first entry: most events carry only some of the maps.
     private Dictionary<string, string>? _headers;
     private Dictionary<string, string>? _query;
@@ -115,13 +113,13 @@ internal sealed class RuntimeEventBuilder
                 UserAgent = userAgent;
                 return userAgentError;
             case "headers":
-                return ReadMap(value, path, ref _headers, FieldLimits.MaxHeaders, lowerCaseNames: true);
+                return EventMapReader.Read(value, path, ref _headers, FieldLimits.MaxHeaders, lowerCaseNames: true);
             case "query_params":
-                return ReadMap(value, path, ref _query, FieldLimits.MaxQueryParams, lowerCaseNames: false);
+                return EventMapReader.Read(value, path, ref _query, FieldLimits.MaxQueryParams, lowerCaseNames: false);
             case "cookies":
-                return ReadMap(value, path, ref _cookies, FieldLimits.MaxCookies, lowerCaseNames: true);
+                return EventMapReader.Read(value, path, ref _cookies, FieldLimits.MaxCookies, lowerCaseNames: true);
             case "route_params":
-                return ReadMap(value, path, ref _route, FieldLimits.MaxRouteParams, lowerCaseNames: false);
+                return EventMapReader.Read(value, path, ref _route, FieldLimits.MaxRouteParams, lowerCaseNames: false);
             case "body":
                 return ReadBody(value, path);
             default:
@@ -131,11 +129,11 @@ internal sealed class RuntimeEventBuilder
     }
 
     public ParseResult? ReadFields(JsonElement value, string path) =>
-        ReadMap(value, path, ref _fields, FieldLimits.MaxFields, lowerCaseNames: false);
+        EventMapReader.Read(value, path, ref _fields, FieldLimits.MaxFields, lowerCaseNames: false);
 
     /// <summary>In the flat shape every other top-level key is a tenant field.</summary>
     public ParseResult? ReadExtraField(JsonProperty property) =>
-        AddEntry(_fields ??= new(StringComparer.Ordinal), property.Name, property.Value, Shorten(property.Name), FieldLimits.MaxFields, lowerCaseNames: false, "fields");
+        EventMapReader.AddEntry(_fields ??= new(StringComparer.Ordinal), property.Name, property.Value, null, FieldLimits.MaxFields, lowerCaseNames: false, "fields");
 
     private ParseResult? CheckMethod(string path)
     {
@@ -160,85 +158,6 @@ internal sealed class RuntimeEventBuilder
             ? ParseResult.Fail(path, $"{path} must be an IPv4 or IPv6 address.")
             : null;
 
-    private static ParseResult? ReadMap(JsonElement value, string path, ref Dictionary<string, string>? into, int maxEntries, bool lowerCaseNames)
-    {
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            return ParseResult.Fail(path, $"{path} must be an object.");
-        }
-
-        foreach (var property in value.EnumerateObject())
-        {
-            into ??= new Dictionary<string, string>(StringComparer.Ordinal);
-            if (AddEntry(into, property.Name, property.Value, path + "." + Shorten(property.Name), maxEntries, lowerCaseNames, path) is { } error)
-            {
-                return error;
-            }
-        }
-
-        return null;
-    }
-
-    private static ParseResult? AddEntry(
-        Dictionary<string, string> into, string name, JsonElement value, string path, int maxEntries, bool lowerCaseNames, string mapPath)
-    {
-        if (name.Trim().Length == 0 || name.Length > FieldLimits.MaxNameLength)
-        {
-            return ParseResult.Fail(path, $"{path}: names must be 1 to {FieldLimits.MaxNameLength} characters.");
-        }
-
-        string? text;
-        if (value.ValueKind == JsonValueKind.Array && mapPath.EndsWith("headers", StringComparison.Ordinal))
-        {
-            // A header sent as a list of values folds into one comma-separated value, as HTTP does.
-            var parts = new List<string>();
-            foreach (var item in value.EnumerateArray())
-            {
-                if (BodyFlattener.ScalarText(item) is not { } part)
-                {
-                    return ParseResult.Fail(path, $"{path} must be a string or a list of strings.");
-                }
-
-                parts.Add(part);
-            }
-
-            text = string.Join(", ", parts);
-        }
-        else if (value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        else if ((text = BodyFlattener.ScalarText(value)) is null)
-        {
-            return ParseResult.Fail(path, $"{path} must be a string, number or boolean.");
-        }
-
-        if (text.Length > FieldLimits.MaxValueLength)
-        {
-            return ParseResult.Fail(path, $"{path} is longer than {FieldLimits.MaxValueLength} characters.");
-        }
-
-        var key = lowerCaseNames ? name.Trim().ToLowerInvariant() : name;
-        if (into.TryGetValue(key, out var existing))
-        {
-            into[key] = existing + ", " + text;
-            return null;
-        }
-
-        if (into.Count >= maxEntries)
-        {
-            return ParseResult.Fail(mapPath, $"{mapPath} has more than {maxEntries} entries.");
-        }
-
-        into[key] = text;
-        return null;
-    }
-
     private ParseResult? ReadBody(JsonElement value, string path)
     {
         if (value.ValueKind == JsonValueKind.Null)
@@ -261,6 +180,4 @@ internal sealed class RuntimeEventBuilder
         BodyJson = raw;
         return null;
     }
-
-    private static string Shorten(string name) => name.Length <= MaxNameInMessage ? name : name[..MaxNameInMessage] + "...";
 }

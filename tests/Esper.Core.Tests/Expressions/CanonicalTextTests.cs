@@ -40,6 +40,8 @@ public sealed class CanonicalTextTests
     public void Empty_and_or_of_one_collapse()
     {
         Assert.Equal("true", Compile.Tree("""{"and":[]}""").CanonicalText);
+        Assert.Equal("false", Compile.Tree("false").CanonicalText);
+        Assert.False(Compile.Tree("false").Evaluate(Compile.Sample()));
         Assert.Equal("false", Compile.Tree("""{"or":[]}""").CanonicalText);
         Assert.Equal("has(request.path)", Compile.Tree("""{"or":[{"field":"request_path","op":"exists"}]}""").CanonicalText);
     }
