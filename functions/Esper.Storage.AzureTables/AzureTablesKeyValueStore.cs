@@ -11,25 +11,25 @@ public static class AzureTablesKeyValueStore
     /// endpoint with <see cref="AzureTablesStoreOptions.Credential"/> or, when that is null, <c>DefaultAzureCredential</c>
     /// (managed identity on Azure, environment variables or developer logins elsewhere).
     /// </summary>
-    public static IKeyValueStore Create(AzureTablesStoreOptions options, TimeProvider timeProvider)
+    public static IKeyValueStore Create(AzureTablesStoreOptions options, TimeProvider timeProvider) =>
+        Create(CreateClient(options), options, timeProvider);
+
+    /// <summary>The table client for <paramref name="options"/>, as <see cref="Create(AzureTablesStoreOptions, TimeProvider)"/> builds it.</summary>
+    public static TableClient CreateClient(AzureTablesStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.TableName);
-        TableClient client;
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            client = new TableClient(options.ConnectionString, options.TableName);
-        }
-        else if (options.Endpoint is { } endpoint)
-        {
-            client = new TableClient(endpoint, options.TableName, options.Credential ?? new DefaultAzureCredential());
-        }
-        else
-        {
-            throw new ArgumentException("Azure Tables needs a connection string or an endpoint.", nameof(options));
+            return new TableClient(options.ConnectionString, options.TableName);
         }
 
-        return Create(client, options, timeProvider);
+        if (options.Endpoint is { } endpoint)
+        {
+            return new TableClient(endpoint, options.TableName, options.Credential ?? new DefaultAzureCredential());
+        }
+
+        throw new ArgumentException("Azure Tables needs a connection string or an endpoint.", nameof(options));
     }
 
     /// <summary>A store on a table client the caller configured.</summary>

@@ -216,6 +216,10 @@ internal sealed class AzureTablesStore(TableClient client, bool createTableIfMis
         {
             return false;
         }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is RequestFailedException))
+        {
+            return false; // every retry failed to reach the service
+        }
     }
 
     /// <summary>Put-if-absent: add the entity, or replace an expired one the backend still holds (by its ETag).</summary>

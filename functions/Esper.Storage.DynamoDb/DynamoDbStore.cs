@@ -235,6 +235,10 @@ internal sealed class DynamoDbStore(IAmazonDynamoDB client, DynamoDbStoreOptions
         {
             return false;
         }
+        catch (AmazonClientException)
+        {
+            return false;
+        }
         catch (HttpRequestException)
         {
             return false;

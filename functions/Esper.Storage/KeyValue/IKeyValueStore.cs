@@ -19,10 +19,16 @@ public interface IKeyValueStore
     /// <summary>Reads one document item, or null when it is absent or expired.</summary>
     ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the live document items of one partition whose sort key starts with <paramref name="sortKeyPrefix"/>, in sort-key order.</summary>
+    /// <summary>
+    /// Reads the live document items of one partition whose sort key starts with <paramref name="sortKeyPrefix"/>
+    /// (empty: the whole partition), in sort-key order. The limit counts live items only; counter items are never returned.
+    /// </summary>
     ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes one document item under a condition; the new version is returned on success.</summary>
+    /// <summary>
+    /// Writes one whole document item (document and expiry both replaced) under a condition; the new version is
+    /// returned on success. Versions change on every write and never repeat for a key.
+    /// </summary>
     ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes one document item, optionally only when its version equals <paramref name="expectedVersion"/>.</summary>
@@ -30,7 +36,9 @@ public interface IKeyValueStore
 
     /// <summary>
     /// Atomically applies <paramref name="update"/> to the counter item at <paramref name="key"/> (creating it when absent)
-    /// and returns every counter of the item after the update. One call is one round trip.
+    /// and returns every counter of the item after the update. One call is one round trip. An expired counter item
+    /// counts as absent: the update starts a fresh item (counters from zero, no expiry unless the update sets one).
+    /// Throws <see cref="ArgumentException"/> when <see cref="CounterUpdate.Validate"/> does.
     /// </summary>
     ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default);
 

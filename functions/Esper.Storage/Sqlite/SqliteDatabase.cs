@@ -13,8 +13,20 @@ internal static class SqliteDatabase
 
         // The store keeps its own connections open and reuses them; the provider's pool would only delay closing files.
         builder.Pooling = false;
+
+        // The provider retries a busy statement until its own command timeout (30 s by default) after SQLite's
+        // busy_timeout gave up; aligning both makes BusyTimeout the real limit.
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
         var file = builder.DataSource;
-        if (builder.Mode != SqliteOpenMode.Memory && file.Length > 0 && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+
+        // Each connection of the store would get its own private database: the tables made on open would be missing
+        // from the next connection and nothing would be shared or kept.
+        if (builder.Mode == SqliteOpenMode.Memory || file.Length == 0 || file == ":memory:")
+        {
+            throw new ArgumentException("The SQLite store needs a database file; in-memory and temporary databases are not supported.", nameof(options));
+        }
+
+        if (!file.StartsWith("file:", StringComparison.Ordinal))
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(directory))

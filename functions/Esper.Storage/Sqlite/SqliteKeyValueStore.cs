@@ -4,19 +4,16 @@ using Microsoft.Data.Sqlite;
 namespace Esper.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode, safe for several processes at once. Every operation runs
-/// synchronously on a pooled connection with prepared statements (an embedded call is microseconds; there is no
-/// I/O worth awaiting), so the returned tasks are already complete.
+/// The embedded store: one SQLite file in WAL mode, safe for several processes at once. Every operation runs on a
+/// pooled connection with prepared statements, synchronously (an embedded call is microseconds; there is no network
+/// I/O worth awaiting): a returned task is already complete unless a write waited for this process's write turn.
 /// </summary>
 public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 {
-    private const int BatchChunk = 256;
-    private const int PurgeChunk = 500;
-
     private readonly SqliteSessionPool _pool;
     private readonly TimeProvider _time;
-    private readonly long _purgeIntervalMs;
-    private long _nextPurgeAtMs;
+    private readonly SqliteExpiryPurge _purge;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/> with default options.</summary>
     public SqliteKeyValueStore(string path, TimeProvider timeProvider)
@@ -31,7 +28,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         _time = timeProvider;
-        _purgeIntervalMs = (long)options.PurgeInterval.TotalMilliseconds;
+        _purge = new SqliteExpiryPurge(options.PurgeInterval);
         _pool = new SqliteSessionPool(SqliteDatabase.ConnectionString(options), options);
         SqliteDatabase.Initialize(_pool);
     }
@@ -43,8 +40,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         var session = _pool.Rent();
         try
         {
-            using var reader = session.Command(SqliteStatement.Get).BindKey(key).Bind("$now", NowMs()).ExecuteReader();
-            return new(reader.Read() ? new StoredItem(key, reader.GetString(0), reader.GetString(1), reader.GetExpiry(2)) : null);
+            return new(SqliteDocumentReader.Get(session, key, NowMs()));
         }
         finally
         {
@@ -58,25 +54,10 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         ArgumentNullException.ThrowIfNull(partitionKey);
         ArgumentNullException.ThrowIfNull(sortKeyPrefix);
         cancellationToken.ThrowIfCancellationRequested();
-        var statement = options?.Descending == true ? SqliteStatement.QueryDescending : SqliteStatement.QueryAscending;
         var session = _pool.Rent();
         try
         {
-            using var reader = session.Command(statement)
-                .Bind("$pk", partitionKey)
-                .Bind("$from", sortKeyPrefix)
-                .Bind("$to", SortKeyRange.UpperBound(sortKeyPrefix))
-                .Bind("$now", NowMs())
-                .Bind("$limit", options?.Limit is { } limit ? Math.Max(limit, 0) : -1)
-                .ExecuteReader();
-            var items = new List<StoredItem>();
-            while (reader.Read())
-            {
-                var key = new ItemKey(partitionKey, reader.GetString(0));
-                items.Add(new StoredItem(key, reader.GetString(1), reader.GetString(2), reader.GetExpiry(3)));
-            }
-
-            return new(items);
+            return new(SqliteDocumentReader.Query(session, partitionKey, sortKeyPrefix, options, NowMs()));
         }
         finally
         {
@@ -88,77 +69,28 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = NowMs();
-        var version = ItemVersion.New();
-        var statement = condition.Kind switch
-        {
-            WriteConditionKind.IfAbsent => SqliteStatement.PutIfAbsent,
-            WriteConditionKind.IfVersion => SqliteStatement.PutIfVersion,
-            _ => SqliteStatement.PutUpsert,
-        };
-        var session = _pool.Rent();
-        try
-        {
-            var changed = session.Command(statement)
-                .BindKey(key)
-                .Bind("$document", document)
-                .Bind("$version", version)
-                .Bind("$expires_at", expiresAt.ToUnixMilliseconds())
-                .Bind("$now", now)
-                .Bind("$expected", condition.Version)
-                .ExecuteNonQuery();
-            var result = changed > 0 ? WriteResult.Written(version)
-                : condition.Kind == WriteConditionKind.IfAbsent ? WriteResult.Conflict
-                : Miss(session, key, now);
-            PurgeIfDue(session, now);
-            return new(result);
-        }
-        finally
-        {
-            _pool.Return(session);
-        }
+        return WriteAsync(
+            (key, document, condition, expiresAt),
+            static (session, a, now) => SqliteDocumentWriter.Put(session, a.key, a.document, a.condition, a.expiresAt, now),
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = NowMs();
-        var session = _pool.Rent();
-        try
-        {
-            var changed = session.Command(SqliteStatement.Delete)
-                .BindKey(key)
-                .Bind("$expected", expectedVersion)
-                .Bind("$now", now)
-                .ExecuteNonQuery();
-            return new(changed > 0 ? WriteResult.Written(null) : Miss(session, key, now));
-        }
-        finally
-        {
-            _pool.Return(session);
-        }
-    }
+    public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(
+            (key, expectedVersion),
+            static (session, a, now) => SqliteDocumentWriter.Delete(session, a.key, a.expectedVersion, now),
+            cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
         update.Validate();
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = NowMs();
-        var session = _pool.Rent();
-        try
-        {
-            var counters = SqliteCounterWriter.Apply(session, key, update, now);
-            PurgeIfDue(session, now);
-            return new(counters);
-        }
-        finally
-        {
-            _pool.Return(session);
-        }
+        return WriteAsync(
+            (key, update),
+            static (session, a, now) => SqliteCounterWriter.Apply(session, a.key, a.update, now),
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -177,37 +109,18 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default)
+    public async ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var session = _pool.Rent();
-        try
-        {
-            // One transaction per chunk: one sync per chunk instead of per item, without holding the write lock long.
-            for (var start = 0; start < items.Count; start += BatchChunk)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var transaction = session.BeginWrite();
-                var command = session.Command(SqliteStatement.PutUpsert, transaction);
-                for (var i = start; i < Math.Min(start + BatchChunk, items.Count); i++)
-                {
-                    var item = items[i];
-                    ArgumentNullException.ThrowIfNull(item.Document, nameof(items));
-                    command.BindKey(item.Key)
-                        .Bind("$document", item.Document)
-                        .Bind("$version", ItemVersion.New())
-                        .Bind("$expires_at", item.ExpiresAt.ToUnixMilliseconds())
-                        .ExecuteNonQuery();
-                }
 
-                transaction.Commit();
-            }
-
-            return ValueTask.CompletedTask;
-        }
-        finally
+        // One transaction (one commit) per chunk, and the write turn is given back between chunks, so a large batch
+        // never holds up decisions for long.
+        for (var start = 0; start < items.Count; start += SqliteDocumentWriter.ChunkSize)
         {
-            _pool.Return(session);
+            await WriteAsync(
+                (items, start),
+                static (session, a, _) => SqliteDocumentWriter.PutChunk(session, a.items, a.start),
+                cancellationToken);
         }
     }
 
@@ -220,7 +133,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
             var session = _pool.Rent();
             try
             {
-                return new(session.Command(SqliteStatement.Ping).ExecuteScalar() is long one && one == 1);
+                return new(session.Command(SqliteStatement.Ping).ExecuteScalar() is 1L);
             }
             finally
             {
@@ -239,15 +152,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         var session = _pool.Rent();
         try
         {
-            var now = NowMs();
-            int removed = 0, pass;
-            do
-            {
-                pass = Purge(session, now, PurgeChunk);
-                removed += pass;
-            }
-            while (pass > 0);
-            return removed;
+            return SqliteExpiryPurge.All(session, NowMs());
         }
         finally
         {
@@ -256,35 +161,62 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     }
 
     /// <summary>Closes the idle connections; the database file stays.</summary>
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _writeGate.Dispose();
+    }
 
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    // A conditional write or delete changed nothing: say whether a live item was there (conflict) or not.
-    private static WriteResult Miss(SqliteSession session, ItemKey key, long now) =>
-        session.Command(SqliteStatement.ReadVersion).BindKey(key).Bind("$now", now).ExecuteScalar() is null
-            ? WriteResult.NotFound
-            : WriteResult.Conflict;
-
-    private void PurgeIfDue(SqliteSession session, long now)
+    // Writers of this process take turns at the gate before they contend for SQLite's file lock. The file lock is
+    // what makes writes safe (across processes too); the gate only keeps them fair and fast here: SQLite's busy
+    // handler polls with growing sleeps, so writers of one process racing for the lock starve each other (tail
+    // latencies of hundreds of milliseconds), while the gate hands the turn over at once and blocks no thread.
+    private ValueTask<T> WriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, CancellationToken cancellationToken)
     {
-        var due = Interlocked.Read(ref _nextPurgeAtMs);
-        if (_purgeIntervalMs <= 0 || now < due || Interlocked.CompareExchange(ref _nextPurgeAtMs, now + _purgeIntervalMs, due) != due)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_writeGate.Wait(0, CancellationToken.None))
         {
-            return;
+            return WaitThenWriteAsync(args, write, cancellationToken);
         }
 
         try
         {
-            Purge(session, now, PurgeChunk);
+            return new(Write(args, write));
         }
-        catch (SqliteException)
+        finally
         {
-            // Housekeeping only: expired rows are invisible anyway, so a busy database must not fail the caller's write.
+            _writeGate.Release();
         }
     }
 
-    private static int Purge(SqliteSession session, long now, int limit) =>
-        session.Command(SqliteStatement.PurgeItems).Bind("$now", now).Bind("$limit", limit).ExecuteNonQuery()
-        + session.Command(SqliteStatement.PurgeCounterItems).Bind("$now", now).Bind("$limit", limit).ExecuteNonQuery();
+    private async ValueTask<T> WaitThenWriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return Write(args, write);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private T Write<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write)
+    {
+        var now = NowMs();
+        var session = _pool.Rent();
+        try
+        {
+            var result = write(session, args, now);
+            _purge.RunIfDue(session, now);
+            return result;
+        }
+        finally
+        {
+            _pool.Return(session);
+        }
+    }
 }

@@ -8,6 +8,8 @@ namespace Esper.Storage.Sqlite;
 /// <summary>One open connection with its per-connection settings and its prepared statements, reused across operations.</summary>
 internal sealed partial class SqliteSession : IDisposable
 {
+    private const long WalSizeLimit = 64L * 1024 * 1024;
+
     private static readonly int StatementCount = Enum.GetValues<SqliteStatement>().Length;
 
     private readonly SqliteCommand?[] _commands = new SqliteCommand?[StatementCount];
@@ -24,10 +26,11 @@ internal sealed partial class SqliteSession : IDisposable
             connection.Open();
 
             // busy_timeout makes SQLite itself wait for a lock held by another connection or process (instead of
-            // failing at once); synchronous decides when a commit is on disk (see SqliteSynchronousMode).
+            // failing at once); synchronous decides when a commit is on disk (see SqliteSynchronousMode);
+            // journal_size_limit shrinks the write-ahead log back after a burst instead of keeping its peak size.
             var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
             var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-            Execute(connection, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous};");
+            Execute(connection, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimit};");
             return new SqliteSession(connection);
         }
         catch

@@ -38,11 +38,21 @@ internal sealed class SqliteSessionPool(string connectionString, SqliteStoreOpti
         }
 
         _idle.Add(session);
+        if (_disposed)
+        {
+            // Dispose ran while this session was being returned: close what it may have missed.
+            DisposeIdle();
+        }
     }
 
     public void Dispose()
     {
         _disposed = true;
+        DisposeIdle();
+    }
+
+    private void DisposeIdle()
+    {
         while (_idle.TryTake(out var session))
         {
             session.Dispose();

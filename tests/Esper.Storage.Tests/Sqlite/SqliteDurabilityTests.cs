@@ -83,23 +83,5 @@ public sealed class SqliteDurabilityTests : IDisposable
         Assert.NotNull(await byPath.GetAsync(new ItemKey("t1", "a")));
     }
 
-    [Fact]
-    public async Task Write_waits_for_another_connection_holding_the_write_lock_and_then_succeeds()
-    {
-        using var store = new SqliteKeyValueStore(_database.FilePath, _clock);
-        var key = new ItemKey("t1#state", "entity#e1");
-        using var other = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False");
-        other.Open();
-        using (var transaction = other.BeginTransaction(deferred: false))
-        {
-            var pending = Task.Run(async () =>
-                await store.UpdateCountersAsync(key, new CounterUpdate { Add = new Dictionary<string, long> { ["n"] = 1 } }));
-            await Task.Delay(200);
-            transaction.Commit();
-
-            Assert.Equal(1, (await pending)["n"]);
-        }
-    }
-
     public void Dispose() => _database.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Esper.Storage.KeyValue;
 using Esper.Storage.Sqlite;
 using Microsoft.Extensions.Time.Testing;
@@ -47,6 +48,32 @@ public sealed class SqliteMultiStoreTests : IDisposable
 
         Assert.Single(results, static r => r.Succeeded);
         Assert.Equal(15, results.Count(static r => r.Status == WriteStatus.Conflict));
+    }
+
+    [Fact]
+    public async Task Read_modify_write_loops_through_two_stores_lose_no_update()
+    {
+        using var first = new SqliteKeyValueStore(_database.FilePath, _clock);
+        using var second = new SqliteKeyValueStore(_database.FilePath, _clock);
+        var key = new ItemKey("t1#config", "counter-doc");
+        await first.PutAsync(key, "0", WriteCondition.IfAbsent);
+
+        var workers = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            var store = i % 2 == 0 ? first : second;
+            for (var done = 0; done < 15;)
+            {
+                var item = await store.GetAsync(key);
+                var next = (int.Parse(item!.Document, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+                if ((await store.PutAsync(key, next, WriteCondition.IfVersion(item.Version))).Succeeded)
+                {
+                    done++;
+                }
+            }
+        }));
+        await Task.WhenAll(workers);
+
+        Assert.Equal("120", (await second.GetAsync(key))!.Document);
     }
 
     [Fact]

@@ -27,6 +27,19 @@ public sealed class SqliteStoreOptionsTests : IDisposable
         Assert.Equal("BusyTimeout", Assert.Throws<ArgumentException>(options.Validate).ParamName);
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=esper;Mode=Memory;Cache=Shared")]
+    [InlineData("Data Source=")]
+    public void In_memory_and_temporary_databases_are_rejected(string connectionString)
+    {
+        var options = new SqliteStoreOptions { ConnectionString = connectionString };
+
+        var error = Assert.Throws<ArgumentException>(() => new SqliteKeyValueStore(options, TimeProvider.System));
+
+        Assert.Contains("database file", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Defaults_are_the_documented_ones()
     {
