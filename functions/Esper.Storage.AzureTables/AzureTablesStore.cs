@@ -141,7 +141,7 @@ internal sealed class AzureTablesStore(TableClient client, bool createTableIfMis
     /// </summary>
     public async ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default)
     {
-        CounterMath.Validate(update);
+        update.Validate();
         await initializer.EnsureAsync().ConfigureAwait(false);
         for (int attempt = 0; attempt < Contention.MaxAttempts; attempt++)
         {

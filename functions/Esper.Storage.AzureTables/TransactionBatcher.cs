@@ -32,7 +32,7 @@ internal static class TransactionBatcher
             async (actions, token) => await client.SubmitTransactionAsync(actions, token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    private static IEnumerable<List<TableTransactionAction>> Split(IEnumerable<TableEntity> partition)
+    internal static IEnumerable<List<TableTransactionAction>> Split(IEnumerable<TableEntity> partition)
     {
         var current = new List<TableTransactionAction>();
         long characters = 0;

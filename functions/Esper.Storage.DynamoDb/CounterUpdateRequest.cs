@@ -15,6 +15,7 @@ internal static class CounterUpdateRequest
     public static bool IsEmpty(CounterUpdate update) =>
         update.Add.Count == 0 && update.Set.Count == 0 && update.Remove.Count == 0 && update.ExpiresAt is null;
 
+    /// <summary>The UpdateItem for an update already checked by <see cref="CounterUpdate.Validate"/>.</summary>
     public static UpdateItemRequest Build(string tableName, ItemKey key, CounterUpdate update, DateTimeOffset now)
     {
         var names = new Dictionary<string, string> { ["#pk"] = ItemLayout.PartitionKey, ["#ems"] = ItemLayout.ExpiresAtMilliseconds };
@@ -47,11 +48,6 @@ internal static class CounterUpdateRequest
 
         foreach (string name in update.Remove)
         {
-            if (update.Add.ContainsKey(name) || update.Set.ContainsKey(name))
-            {
-                throw new ArgumentException($"Counter '{name}' is both changed and removed.", nameof(update));
-            }
-
             names[$"#c{index}"] = Attribute(name);
             removes.Add($"#c{index}");
             index++;
@@ -133,9 +129,6 @@ internal static class CounterUpdateRequest
         };
     }
 
-    private static string Attribute(string counterName)
-    {
-        CounterNames.Validate(counterName);
-        return ItemLayout.CounterPrefix + counterName;
-    }
+    /// <summary>The attribute of a counter; names were checked by <see cref="CounterUpdate.Validate"/>.</summary>
+    private static string Attribute(string counterName) => ItemLayout.CounterPrefix + counterName;
 }

@@ -163,6 +163,7 @@ internal sealed class DynamoDbStore(IAmazonDynamoDB client, DynamoDbStoreOptions
 
     public async ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default)
     {
+        update.Validate();
         if (CounterUpdateRequest.IsEmpty(update))
         {
             return await GetCountersAsync(key, cancellationToken).ConfigureAwait(false);
