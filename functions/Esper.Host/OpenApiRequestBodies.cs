@@ -5,8 +5,9 @@ using Microsoft.OpenApi;
 namespace Esper.Host;
 
 /// <summary>
-/// Describes the JSON request bodies in the OpenAPI document. They are not declared as endpoint metadata because
-/// that would make routing answer a wrong Content-Type itself, without the problem+json body the handler gives.
+/// Describes the JSON request bodies and path parameters in the OpenAPI document. Bodies are not declared as
+/// endpoint metadata because that would make routing answer a wrong Content-Type itself, without the problem+json
+/// body the handler gives; path parameters are read by the shared handler, not bound by the endpoint.
 /// </summary>
 internal static class OpenApiRequestBodies
 {
@@ -22,6 +23,19 @@ internal static class OpenApiRequestBodies
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
             };
+        }
+
+        var route = ApiRoutes.All.FirstOrDefault(r => r.Name == name);
+        if (route is not null && route.Template.Contains("{id}", StringComparison.Ordinal))
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "id",
+                In = ParameterLocation.Path,
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
         }
 
         return Task.CompletedTask;
