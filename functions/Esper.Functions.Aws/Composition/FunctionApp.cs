@@ -27,8 +27,16 @@ internal sealed class FunctionApp : IAsyncDisposable
         // Lambda sends stdout to CloudWatch Logs; one line per entry keeps entries whole there.
         services.AddLogging(static logging => logging.AddSimpleConsole(static console => console.SingleLine = true));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IKeyValueStore>(static sp =>
-            DynamoDbKeyValueStore.Create(sp.GetRequiredService<FunctionSettings>().DynamoDbOptions!, sp.GetRequiredService<TimeProvider>()));
+        if (settings.SqlitePath is { } path)
+        {
+            services.AddEsperSqliteStore(options => options.Path = path);
+        }
+        else
+        {
+            services.AddSingleton<IKeyValueStore>(static sp =>
+                DynamoDbKeyValueStore.Create(sp.GetRequiredService<FunctionSettings>().DynamoDbOptions!, sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddSingleton(settings);
         services.AddEsperApi(options =>
         {

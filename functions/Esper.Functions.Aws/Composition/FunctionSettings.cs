@@ -11,10 +11,16 @@ internal sealed class FunctionSettings
 {
     public const string DynamoDb = "dynamodb";
 
+    /// <summary>The embedded store: for local runs and tests only, as each execution environment has its own disk.</summary>
+    public const string Sqlite = "sqlite";
+
     /// <summary>ESPER_STORE: which store holds the state. The SAM template sets dynamodb.</summary>
     public required string Store { get; init; }
 
     public DynamoDbStoreOptions? DynamoDbOptions { get; init; }
+
+    /// <summary>The SQLite file: esper.db in ESPER_DATA_DIR (default .esper-data), as the local host has it.</summary>
+    public string? SqlitePath { get; init; }
 
     /// <summary>ESPER_OPERATOR_TOKEN: bearer token for tenant management; unset turns it off.</summary>
     public string? OperatorToken { get; init; }
@@ -29,9 +35,9 @@ internal sealed class FunctionSettings
     {
         settings = null;
         var store = Value(environment, "ESPER_STORE")?.ToLowerInvariant() ?? DynamoDb;
-        if (store != DynamoDb)
+        if (store is not (DynamoDb or Sqlite))
         {
-            error = $"ESPER_STORE '{store}' is not available in the AWS Lambda function: it supports '{DynamoDb}'.";
+            error = $"ESPER_STORE '{store}' is not available in the AWS Lambda function: it supports '{DynamoDb}' and '{Sqlite}'.";
             return false;
         }
 
@@ -48,16 +54,18 @@ internal sealed class FunctionSettings
             perMinute = parsed;
         }
 
-        var options = DynamoDbSettings(environment, out error);
-        if (options is null)
+        DynamoDbStoreOptions? options = null;
+        if (store == DynamoDb && (options = DynamoDbSettings(environment, out error)) is null)
         {
             return false;
         }
 
+        error = null;
         settings = new FunctionSettings
         {
             Store = store,
             DynamoDbOptions = options,
+            SqlitePath = store == Sqlite ? Path.Combine(Path.GetFullPath(Value(environment, "ESPER_DATA_DIR") ?? ".esper-data"), "esper.db") : null,
             OperatorToken = Value(environment, "ESPER_OPERATOR_TOKEN"),
             RateLimitPerMinute = perMinute,
             BootstrapAdminKey = Value(environment, "ESPER_BOOTSTRAP_ADMIN_KEY"),
@@ -67,31 +75,16 @@ internal sealed class FunctionSettings
 
     private static DynamoDbStoreOptions? DynamoDbSettings(Func<string, string?> environment, out string? error)
     {
-        // Lambda sets AWS_REGION to the function's own region.
-        var region = Value(environment, "ESPER_DYNAMODB_REGION") ?? Value(environment, "AWS_REGION");
-        var table = Value(environment, "ESPER_DYNAMODB_TABLE");
-        var serviceUrl = Value(environment, "ESPER_DYNAMODB_SERVICE_URL");
-        if (region is null || table is null)
+        try
         {
-            error = "ESPER_STORE=dynamodb needs ESPER_DYNAMODB_TABLE and a region (ESPER_DYNAMODB_REGION or AWS_REGION).";
+            error = null;
+            return DynamoDbStoreSettings.FromEnvironment(environment);
+        }
+        catch (ArgumentException ex)
+        {
+            error = $"ESPER_STORE=dynamodb: {ex.Message.Split(" (Parameter", 2)[0]}";
             return null;
         }
-
-        Uri? url = null;
-        if (serviceUrl is not null && !Uri.TryCreate(serviceUrl, UriKind.Absolute, out url))
-        {
-            error = $"ESPER_DYNAMODB_SERVICE_URL '{serviceUrl}' is not an absolute URL.";
-            return null;
-        }
-
-        error = null;
-        return new DynamoDbStoreOptions
-        {
-            Region = region,
-            TableName = table,
-            ServiceUrl = url,
-            CreateTableIfMissing = string.Equals(Value(environment, "ESPER_CREATE_TABLES"), "true", StringComparison.OrdinalIgnoreCase),
-        };
     }
 
     private static string? Value(Func<string, string?> environment, string name)

@@ -12,7 +12,13 @@ internal sealed class FunctionSettings
 {
     public const string AzureTables = "azuretables";
 
-    public required AzureTablesStoreOptions TableOptions { get; init; }
+    /// <summary>The embedded store: for local runs and tests only, as each instance has its own disk.</summary>
+    public const string Sqlite = "sqlite";
+
+    public AzureTablesStoreOptions? TableOptions { get; init; }
+
+    /// <summary>The SQLite file: esper.db in ESPER_DATA_DIR (default .esper-data), as the local host has it.</summary>
+    public string? SqlitePath { get; init; }
 
     public string? OperatorToken { get; init; }
 
@@ -23,22 +29,22 @@ internal sealed class FunctionSettings
     public static FunctionSettings Read(IConfiguration configuration)
     {
         var store = Value(configuration, "ESPER_STORE")?.ToLowerInvariant() ?? AzureTables;
-        if (store != AzureTables)
+        if (store is not (AzureTables or Sqlite))
         {
-            throw new InvalidOperationException($"ESPER_STORE '{store}' is not available in the Azure Functions app: it supports '{AzureTables}'.");
+            throw new InvalidOperationException($"ESPER_STORE '{store}' is not available in the Azure Functions app: it supports '{AzureTables}' and '{Sqlite}'.");
         }
 
-        var connectionString = Value(configuration, "ESPER_AZURE_TABLES_CONNECTION_STRING");
-        var endpoint = Value(configuration, "ESPER_AZURE_TABLES_ENDPOINT");
-        if (connectionString is null && endpoint is null)
+        AzureTablesStoreOptions? tableOptions = null;
+        try
         {
-            throw new InvalidOperationException("ESPER_STORE=azuretables needs ESPER_AZURE_TABLES_CONNECTION_STRING or ESPER_AZURE_TABLES_ENDPOINT.");
+            if (store == AzureTables)
+            {
+                tableOptions = AzureTablesStoreSettings.FromEnvironment(name => configuration[name]);
+            }
         }
-
-        Uri? endpointUri = null;
-        if (connectionString is null && !Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri))
+        catch (ArgumentException ex)
         {
-            throw new InvalidOperationException($"ESPER_AZURE_TABLES_ENDPOINT '{endpoint}' is not an absolute URL.");
+            throw new InvalidOperationException($"ESPER_STORE=azuretables: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
 
         int? perMinute = null;
@@ -51,13 +57,8 @@ internal sealed class FunctionSettings
 
         return new FunctionSettings
         {
-            TableOptions = new AzureTablesStoreOptions
-            {
-                ConnectionString = connectionString,
-                Endpoint = endpointUri,
-                TableName = Value(configuration, "ESPER_AZURE_TABLES_TABLE") ?? "esper",
-                CreateTableIfMissing = string.Equals(Value(configuration, "ESPER_CREATE_TABLES"), "true", StringComparison.OrdinalIgnoreCase),
-            },
+            TableOptions = tableOptions,
+            SqlitePath = store == Sqlite ? Path.Combine(Path.GetFullPath(Value(configuration, "ESPER_DATA_DIR") ?? ".esper-data"), "esper.db") : null,
             OperatorToken = Value(configuration, "ESPER_OPERATOR_TOKEN"),
             RateLimitPerMinute = perMinute,
             BootstrapAdminKey = Value(configuration, "ESPER_BOOTSTRAP_ADMIN_KEY"),

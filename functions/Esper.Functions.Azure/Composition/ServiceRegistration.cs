@@ -13,8 +13,16 @@ internal static class ServiceRegistration
     {
         services.AddSingleton(settings);
         services.AddSingleton<FunctionDispatcher>();
-        services.AddSingleton<IKeyValueStore>(static sp =>
-            AzureTablesKeyValueStore.Create(sp.GetRequiredService<FunctionSettings>().TableOptions, sp.GetRequiredService<TimeProvider>()));
+        if (settings.SqlitePath is { } path)
+        {
+            services.AddEsperSqliteStore(options => options.Path = path);
+        }
+        else
+        {
+            services.AddSingleton<IKeyValueStore>(static sp =>
+                AzureTablesKeyValueStore.Create(sp.GetRequiredService<FunctionSettings>().TableOptions!, sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddEsperApi(options =>
         {
             options.OperatorToken = settings.OperatorToken;

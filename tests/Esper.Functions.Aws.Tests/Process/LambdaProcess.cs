@@ -27,7 +27,7 @@ internal sealed class LambdaProcess : IAsyncDisposable
         ["ESPER_STORE"] = "dynamodb",
         ["ESPER_DYNAMODB_TABLE"] = "esper-" + Guid.NewGuid().ToString("N"),
         ["ESPER_DYNAMODB_SERVICE_URL"] = dynamoDb.ToString(),
-        ["ESPER_CREATE_TABLES"] = "true",
+        ["ESPER_DYNAMODB_CREATE_TABLE"] = "true",
         ["AWS_REGION"] = "us-east-1",
         // dynalite checks that requests are signed, not by whom.
         ["AWS_ACCESS_KEY_ID"] = "local",

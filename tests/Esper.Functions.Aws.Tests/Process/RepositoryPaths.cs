@@ -16,9 +16,17 @@ internal static class RepositoryPaths
         return directory?.FullName ?? throw new InvalidOperationException("Esper.Serverless.sln not found above the test output.");
     }
 
-    /// <summary>The function's "bootstrap" executable, built with the same configuration as these tests.</summary>
+    /// <summary>
+    /// The function's "bootstrap" executable: ESPER_LAMBDA_BOOTSTRAP when set (e.g. a Native AOT publish), otherwise
+    /// the build output with the same configuration as these tests.
+    /// </summary>
     public static string Bootstrap()
     {
+        if (Environment.GetEnvironmentVariable("ESPER_LAMBDA_BOOTSTRAP") is { Length: > 0 } published)
+        {
+            return published;
+        }
+
         var configuration = typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         return Path.Combine(Root(), "functions", "Esper.Functions.Aws", "bin", configuration, "net10.0", "bootstrap");
     }
