@@ -1,5 +1,6 @@
 using Esper.Api.Audit;
 using Esper.Api.Auth;
+using Esper.Api.Challenge;
 using Esper.Api.Config;
 using Esper.Api.Health;
 using Esper.Api.Http;
@@ -60,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, TenantEndpoints>();
         services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
+        services.AddEsperChallenges();
 
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IApiHandler, ApiHandler>();

@@ -31,6 +31,7 @@ internal static class EndpointMapping
     private static int SuccessStatus(ApiRoute route) => route.Name switch
     {
         "BeaconEvent" => StatusCodes.Status202Accepted,
+        "SolveChallenge" => StatusCodes.Status303SeeOther,
         _ when route.Method == "POST" && route.Name.StartsWith("Create", StringComparison.Ordinal) => StatusCodes.Status201Created,
         _ when route.Method == "DELETE" => StatusCodes.Status204NoContent,
         _ => StatusCodes.Status200OK,

@@ -1,4 +1,5 @@
 using Esper.Api;
+using Esper.Api.Challenge;
 using Esper.Host;
 using Microsoft.AspNetCore.OpenApi;
 
@@ -14,6 +15,15 @@ catch (InvalidOperationException ex)
     Console.Error.WriteLine($"esper: {ex.Message}");
     return 2;
 }
+
+var challengeSettings = ChallengeSettingsReader.Read(name => builder.Configuration[name], out var challengeErrors);
+if (challengeSettings is null)
+{
+    Console.Error.WriteLine($"esper: {string.Join("; ", challengeErrors)}");
+    return 2;
+}
+
+builder.Services.AddSingleton(challengeSettings);
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {

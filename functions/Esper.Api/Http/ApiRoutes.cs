@@ -25,6 +25,10 @@ public static class ApiRoutes
         new("GET", "/api/v1/results/policies", "ListPolicyResults"),
         new("GET", "/api/v1/results/policies/{id}", "GetPolicyResults"),
         new("GET", "/api/v1/audit", "ListAudit"),
+        new("GET", "/challenge/{id}", "ChallengePage"),
+        new("POST", "/challenge/{id}/solve", "SolveChallenge"),
+        new("POST", "/api/v1/challenge/proof/verify", "VerifyChallengeProof"),
+        new("GET", "/api/v1/challenge/status", "ChallengeStatus"),
     ];
 
     private static ApiRoute[] Crud(string plural, string one, string many) =>

@@ -1,3 +1,6 @@
+using Esper.Core.Fields;
+using Esper.Core.Resources;
+
 namespace Esper.Api.Runtime;
 
 /// <summary>What a challenge issuer knows about the challenged decision.</summary>
@@ -17,4 +20,14 @@ public sealed record ChallengeRequest(
     string? Provider,
     string? ReturnUrl,
     IReadOnlyDictionary<string, string> EntityKeys,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt)
+{
+    /// <summary>The deciding mitigation (provider, return URL template, allowed origins), when known.</summary>
+    public MitigationDefinition? Mitigation { get; init; }
+
+    /// <summary>The entity key of the deciding clause; null when that clause is not bound to an entity.</summary>
+    public string? EntityKey { get; init; }
+
+    /// <summary>The challenged request as the integration sent it (path, host header, return URL).</summary>
+    public RuntimeEvent? Event { get; init; }
+}

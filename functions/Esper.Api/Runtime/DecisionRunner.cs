@@ -42,14 +42,19 @@ internal sealed class DecisionRunner(
             byKey[states[i].EntityKey] = counters[i];
         }
 
-        var decision = set.Finish(plan, byKey);
+        var decision = set.Finish(plan, byKey, challenges.ReadPass(tenantId, ev, plan.EntityKeys.Values));
         var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
 
         string? redirectUrl = null;
         if (!beacon && decision.Action == DecisionAction.Challenge)
         {
             var returnUrl = ev.ReturnUrl ?? decision.Mitigation?.Challenge?.ReturnUrlTemplate;
-            var challenge = new ChallengeRequest(tenantId, decisionId, decision.PolicyId, decision.Mitigation?.Id, decision.Mitigation?.Challenge?.Provider, returnUrl, decision.Entities, now);
+            var challenge = new ChallengeRequest(tenantId, decisionId, decision.PolicyId, decision.Mitigation?.Id, decision.Mitigation?.Challenge?.Provider, returnUrl, decision.Entities, now)
+            {
+                Mitigation = decision.Mitigation,
+                EntityKey = decision.Matches.FirstOrDefault(m => m.PolicyId == decision.PolicyId && m.ClauseIndex == decision.ClauseIndex && !m.DryRun)?.EntityKey,
+                Event = ev,
+            };
             redirectUrl = await challenges.IssueAsync(challenge, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,3 +1,6 @@
+using Esper.Core.Engine;
+using Esper.Core.Fields;
+
 namespace Esper.Api.Runtime;
 
 /// <summary>
@@ -9,4 +12,10 @@ public interface IChallengeIssuer
 {
     /// <summary>Starts a challenge for one decision; null when no hosted challenge is available.</summary>
     ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called before the decision is finished: the finish options the request's challenge pass (if any) earns for
+    /// <paramref name="entityKeys"/>. The default earns nothing.
+    /// </summary>
+    FinishOptions ReadPass(string tenantId, RuntimeEvent runtimeEvent, IEnumerable<string> entityKeys) => FinishOptions.None;
 }

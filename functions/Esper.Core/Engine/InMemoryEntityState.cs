@@ -6,7 +6,7 @@ namespace Esper.Core.Engine;
 /// </summary>
 public sealed class InMemoryEntityState : IEntityStateProvider
 {
-    private readonly Dictionary<string, Item> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CounterItem> _items = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
@@ -63,21 +63,14 @@ public sealed class InMemoryEntityState : IEntityStateProvider
         }
     }
 
-    private Item Live(string key, DateTimeOffset now)
+    private CounterItem Live(string key, DateTimeOffset now)
     {
         if (!_items.TryGetValue(key, out var item) || item.ExpiresAt <= now)
         {
-            item = new Item();
+            item = new CounterItem();
             _items[key] = item;
         }
 
         return item;
-    }
-
-    private sealed class Item
-    {
-        public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
-
-        public DateTimeOffset ExpiresAt { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Esper.Core.Expressions;
 using Esper.Core.Resources;
@@ -36,6 +37,11 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
         _mitigations[BuiltInMitigations.MonitorId] = new CompiledMitigation(BuiltInMitigations.Monitor, MitigationMode.Monitor);
         foreach (var m in config.Mitigations)
         {
+            if (MissingId(m, "mitigations", m?.Id))
+            {
+                continue;
+            }
+
             if (m.Id == BuiltInMitigations.MonitorId)
             {
                 _problems.Add(new($"mitigations[{m.Id}].id", "is reserved for the built-in monitor; the definition is ignored"));
@@ -69,6 +75,11 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
     {
         foreach (var a in config.Actions)
         {
+            if (MissingId(a, "actions", a?.Id))
+            {
+                continue;
+            }
+
             _knownActions.Add(a.Id);
             if (!a.Enabled || TryCompile($"actions[{a.Id}].expression", a.Expression, required: true, out var expression) is false)
             {
@@ -85,7 +96,7 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
         var all = new List<EntityDefinition>(config.Entities);
         foreach (var bundled in BundledEntities.All)
         {
-            if (!all.Exists(e => e.Id == bundled.Id))
+            if (!all.Exists(e => e?.Id == bundled.Id))
             {
                 all.Add(bundled);
             }
@@ -93,6 +104,11 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
 
         foreach (var e in all)
         {
+            if (MissingId(e, "entities", e?.Id))
+            {
+                continue;
+            }
+
             _knownEntities.Add(e.Id);
             if (!e.Enabled || e.KeyFields is not { Count: > 0 })
             {
@@ -111,6 +127,12 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
             }
 
             _entityIndex[e.Id] = _entities.Count;
+            if (e.KeyFields.Contains(null!))
+            {
+                _problems.Add(new($"entities[{e.Id}].key_fields", "holds a null field name; the entity is ignored"));
+                continue;
+            }
+
             _entities.Add(new CompiledEntity(e.Id, [.. e.KeyFields], match, actionIndex));
         }
     }
@@ -120,6 +142,11 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
         var live = new List<PolicyDefinition>();
         foreach (var p in config.Policies)
         {
+            if (MissingId(p, "policies", p?.Id))
+            {
+                continue;
+            }
+
             if (p.Status is PolicyStatuses.Active or PolicyStatuses.DryRun)
             {
                 live.Add(p);
@@ -140,6 +167,7 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
             }
 
             var clauses = new List<CompiledClause>();
+            p.Clauses ??= [];
             for (var i = 0; i < p.Clauses.Count; i++)
             {
                 if (CompileClause(p, i) is { } clause)
@@ -158,9 +186,15 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
     {
         var c = policy.Clauses[index];
         var path = $"policies[{policy.Id}].clauses[{index}]";
-        if (!_mitigations.TryGetValue(c.MitigationId, out var mitigation))
+        if (c is null)
         {
-            if (!_knownMitigations.Contains(c.MitigationId))
+            _problems.Add(new(path, "is null; ignored"));
+            return null;
+        }
+
+        if (!_mitigations.TryGetValue(c.MitigationId ?? "", out var mitigation))
+        {
+            if (!_knownMitigations.Contains(c.MitigationId ?? ""))
             {
                 _problems.Add(new(path + ".mitigation_id", $"no mitigation with id '{c.MitigationId}'; the clause is ignored"));
             }
@@ -168,10 +202,11 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
             return null;
         }
 
-        var actions = new int[c.ActionIds.Count];
+        var actionIds = c.ActionIds ?? [];
+        var actions = new int[actionIds.Count];
         for (var i = 0; i < actions.Length; i++)
         {
-            if (!ResolveAction($"{path}.action_ids[{i}]", c.ActionIds[i], out actions[i]))
+            if (!ResolveAction($"{path}.action_ids[{i}]", actionIds[i] ?? "", out actions[i]))
             {
                 return null;
             }
@@ -225,6 +260,17 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
             Window = window,
             PenaltyCounter = penalty,
         };
+    }
+
+    private bool MissingId([NotNullWhen(false)] object? resource, string kind, [NotNullWhen(false)] string? id)
+    {
+        if (resource is not null && !string.IsNullOrEmpty(id))
+        {
+            return false;
+        }
+
+        _problems.Add(new(kind, resource is null ? "holds a null entry; it is ignored" : "holds an entry without an id; it is ignored"));
+        return true;
     }
 
     private bool ResolveAction(string path, string id, out int index)

@@ -21,7 +21,7 @@ internal static class EventMapReader
 
         foreach (var property in value.EnumerateObject())
         {
-            into ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            into ??= new Dictionary<string, string>(value.GetPropertyCount(), StringComparer.Ordinal);
             if (AddEntry(into, property.Name, property.Value, path, maxEntries, lowerCaseNames, path) is { } error)
             {
                 return error;

@@ -6,7 +6,7 @@ public static class FieldLimits
     /// <summary>Most entries in <c>request.headers</c>.</summary>
     public const int MaxHeaders = 100;
 
-    /// <summary>Most entries in <c>request.query_params</c> (and in a query string carried by the path).</summary>
+    /// <summary>Most entries in <c>request.query_params</c>; a query string in the path adds entries only up to this count.</summary>
     public const int MaxQueryParams = 100;
 
     /// <summary>Most entries in <c>request.cookies</c>.</summary>

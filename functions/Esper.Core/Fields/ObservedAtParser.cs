@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Esper.Core.Fields;
@@ -17,7 +18,7 @@ internal static class ObservedAtParser
     /// <summary>Reads a JSON string; the common upper-case forms take the allocation-free JSON date parser.</summary>
     public static bool TryParse(JsonElement element, out DateTimeOffset value)
     {
-        if (element.TryGetDateTimeOffset(out value) && HasTimeAndOffset(element.GetString()!))
+        if (HasTimeAndOffset(JsonMarshal.GetRawUtf8Value(element)) && element.TryGetDateTimeOffset(out value))
         {
             value = value.ToUniversalTime();
             return true;
@@ -44,7 +45,16 @@ internal static class ObservedAtParser
     }
 
     // The JSON parser also takes ISO 8601 forms RFC 3339 does not (a date alone, no offset): insist on both parts.
-    private static bool HasTimeAndOffset(string text) =>
-        text.Length >= 20 && text[10] == 'T' && text[13] == ':' && text[16] == ':' &&
-        (text[^1] == 'Z' || (text[^6] is '+' or '-' && text[^3] == ':'));
+    // Reads the raw JSON string (quotes included, no escapes in a valid timestamp) without allocating.
+    private static bool HasTimeAndOffset(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length < 22 || raw[0] != (byte)'"' || raw[^1] != (byte)'"')
+        {
+            return false;
+        }
+
+        var text = raw[1..^1];
+        return text[10] == (byte)'T' && text[13] == (byte)':' && text[16] == (byte)':' &&
+               (text[^1] == (byte)'Z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
+    }
 }

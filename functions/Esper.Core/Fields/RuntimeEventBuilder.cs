@@ -88,43 +88,44 @@ internal sealed class RuntimeEventBuilder
         }
     }
 
-    /// <summary>Reads one property of the request object (or of the flat body); <paramref name="known"/> says whether it is one.</summary>
-    public ParseResult? ReadRequestProperty(JsonProperty property, string prefix, out bool known)
+    /// <summary>Reads one request property (of the request object, or of the flat body); false in <paramref name="known"/> for other keys.</summary>
+    public ParseResult? ReadRequestProperty(JsonProperty property, bool nested, out bool known)
     {
-        known = true;
-        var path = prefix + property.Name;
-        var value = property.Value;
-        switch (property.Name)
+        var key = EventKeys.Classify(property);
+        known = key >= EventKey.Method;
+        return known ? ReadRequestProperty(key, property.Value, EventKeys.Path(key, nested)) : null;
+    }
+
+    private ParseResult? ReadRequestProperty(EventKey key, JsonElement value, string path)
+    {
+        switch (key)
         {
-            case "method":
+            case EventKey.Method:
                 var methodError = ReadString(value, path, FieldLimits.MaxMethodLength, out var method);
                 Method = method?.Trim();
                 return methodError ?? CheckMethod(path);
-            case "path":
+            case EventKey.Path:
                 var pathError = ReadString(value, path, FieldLimits.MaxPathLength, out var requestPath);
                 Path = requestPath;
                 return pathError;
-            case "client_ip" or "ip":
+            case EventKey.ClientIp or EventKey.Ip:
                 var ipError = ReadString(value, path, FieldLimits.MaxClientIpLength, out var ip);
                 ClientIp ??= string.IsNullOrWhiteSpace(ip) ? null : ip;
                 return ipError ?? CheckClientIp(path);
-            case "user_agent":
+            case EventKey.UserAgent:
                 var userAgentError = ReadString(value, path, FieldLimits.MaxUserAgentLength, out var userAgent);
                 UserAgent = userAgent;
                 return userAgentError;
-            case "headers":
+            case EventKey.Headers:
                 return EventMapReader.Read(value, path, ref _headers, FieldLimits.MaxHeaders, lowerCaseNames: true);
-            case "query_params":
+            case EventKey.QueryParams:
                 return EventMapReader.Read(value, path, ref _query, FieldLimits.MaxQueryParams, lowerCaseNames: false);
-            case "cookies":
+            case EventKey.Cookies:
                 return EventMapReader.Read(value, path, ref _cookies, FieldLimits.MaxCookies, lowerCaseNames: true);
-            case "route_params":
+            case EventKey.RouteParams:
                 return EventMapReader.Read(value, path, ref _route, FieldLimits.MaxRouteParams, lowerCaseNames: false);
-            case "body":
-                return ReadBody(value, path);
             default:
-                known = false;
-                return null;
+                return ReadBody(value, path);
         }
     }
 

@@ -37,19 +37,19 @@ internal static class RuntimeEventParser
 
         foreach (var property in body.EnumerateObject())
         {
-            var error = property.Name switch
+            var error = EventKeys.Classify(property) switch
             {
-                "request" => null,
-                "observed_at" => builder.ReadObservedAt(property.Value, "observed_at"),
-                "idempotency_key" => RuntimeEventBuilder.ReadString(property.Value, "idempotency_key", FieldLimits.MaxIdentifierLength, out var key)
+                EventKey.Request => null,
+                EventKey.ObservedAt => builder.ReadObservedAt(property.Value, "observed_at"),
+                EventKey.IdempotencyKey => RuntimeEventBuilder.ReadString(property.Value, "idempotency_key", FieldLimits.MaxIdentifierLength, out var key)
                     ?? builder.Set(idempotencyKey: key),
-                "source" => RuntimeEventBuilder.ReadString(property.Value, "source", FieldLimits.MaxIdentifierLength, out var source)
+                EventKey.Source => RuntimeEventBuilder.ReadString(property.Value, "source", FieldLimits.MaxIdentifierLength, out var source)
                     ?? builder.Set(source: source),
-                "return_url" => RuntimeEventBuilder.ReadString(property.Value, "return_url", FieldLimits.MaxReturnUrlLength, out var returnUrl)
+                EventKey.ReturnUrl => RuntimeEventBuilder.ReadString(property.Value, "return_url", FieldLimits.MaxReturnUrlLength, out var returnUrl)
                     ?? builder.Set(returnUrl: returnUrl),
-                "fields" => builder.ReadFields(property.Value, "fields"),
+                EventKey.Fields => builder.ReadFields(property.Value, "fields"),
                 _ when nested => null, // unknown keys of the nested shape (tenant_id, ...) are ignored
-                _ => builder.ReadRequestProperty(property, string.Empty, out var known) ?? (known ? null : builder.ReadExtraField(property)),
+                _ => builder.ReadRequestProperty(property, nested: false, out var known) ?? (known ? null : builder.ReadExtraField(property)),
             };
 
             if (error is not null)
@@ -62,7 +62,7 @@ internal static class RuntimeEventParser
         {
             foreach (var property in request.EnumerateObject())
             {
-                if (builder.ReadRequestProperty(property, "request.", out _) is { } error)
+                if (builder.ReadRequestProperty(property, nested: true, out _) is { } error)
                 {
                     return error;
                 }

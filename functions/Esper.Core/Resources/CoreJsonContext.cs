@@ -24,6 +24,7 @@ namespace Esper.Core.Resources;
 [JsonSerializable(typeof(ValidationError))]
 [JsonSerializable(typeof(List<ValidationError>))]
 [JsonSerializable(typeof(Decision))]
+[JsonSerializable(typeof(TenantConfig))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

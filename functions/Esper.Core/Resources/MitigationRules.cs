@@ -37,6 +37,7 @@ internal static class MitigationRules
 
             v.OneOf("challenge.provider", challenge.Provider, ChallengeProviders.ProofOfWork, ChallengeProviders.Turnstile);
             ReturnUrl(v, challenge.ReturnUrlTemplate);
+            AllowedOrigins(v, challenge.AllowedOrigins);
         }
 
         return v.Errors;
@@ -56,6 +57,34 @@ internal static class MitigationRules
         if (!ok)
         {
             v.Add("challenge.return_url_template", "must be an absolute http(s) URL or a path starting with '/'");
+        }
+    }
+
+    private static void AllowedOrigins(ValidationCollector v, List<string>? origins)
+    {
+        if (origins is null)
+        {
+            v.Add("challenge.allowed_origins", "must be a list (it may be empty)");
+            return;
+        }
+
+        if (origins.Count > ResourceLimits.MaxAllowedOrigins)
+        {
+            v.Add("challenge.allowed_origins", $"at most {ResourceLimits.MaxAllowedOrigins} origins");
+        }
+
+        for (var i = 0; i < origins.Count; i++)
+        {
+            var origin = origins[i];
+            var ok = origin is { Length: > 0 and <= 300 }
+                && (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || origin.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+                && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                && uri.UserInfo.Length == 0 && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+                && !origin.TrimEnd('/').AsSpan(origin.IndexOf("://", StringComparison.Ordinal) + 3).ContainsAny('/', '\\', '@');
+            if (!ok)
+            {
+                v.Add($"challenge.allowed_origins[{i}]", "must be an origin such as https://shop.example (scheme, host and optional port only)");
+            }
         }
     }
 }

@@ -41,4 +41,7 @@ public static class ResourceLimits
 
     /// <summary>Longest challenge return URL template.</summary>
     public const int MaxReturnUrlTemplateLength = 2048;
+
+    /// <summary>Most allowed return origins on one challenge mitigation.</summary>
+    public const int MaxAllowedOrigins = 20;
 }

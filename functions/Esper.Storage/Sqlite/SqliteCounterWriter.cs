@@ -8,37 +8,36 @@ namespace Esper.Storage.Sqlite;
 /// </summary>
 internal static class SqliteCounterWriter
 {
-    public static IReadOnlyDictionary<string, long> Apply(SqliteSession session, ItemKey key, CounterUpdate update, long now)
+    public static IReadOnlyDictionary<string, long> Apply(SqliteSession session, ItemKey key, CounterUpdate update, long now) =>
+        session.InWriteTransaction((key, update, now), static (session, a) => ApplyInTransaction(session, a.key, a.update, a.now));
+
+    private static Dictionary<string, long> ApplyInTransaction(SqliteSession session, ItemKey key, CounterUpdate update, long now)
     {
         var adds = CounterJson.Object(update.Add);
         var sets = CounterJson.Object(update.Set);
         var removes = CounterJson.Array(update.Remove);
 
-        using var transaction = session.BeginWrite();
-
         // An expired counter item is gone: dropping it (its counters follow through the trigger) restarts them at zero.
-        session.Command(SqliteStatement.CounterItemDropExpired, transaction).BindKey(key).Bind("$now", now).ExecuteNonQuery();
-        session.Command(SqliteStatement.CounterItemUpsert, transaction)
+        session.Command(SqliteStatement.CounterItemDropExpired).BindKey(key).Bind("$now", now).ExecuteNonQuery();
+        session.Command(SqliteStatement.CounterItemUpsert)
             .BindKey(key)
             .Bind("$expires_at", update.ExpiresAt.ToUnixMilliseconds())
             .ExecuteNonQuery();
         if (adds is not null)
         {
-            session.Command(SqliteStatement.CounterAdd, transaction).BindKey(key).Bind("$json", adds).ExecuteNonQuery();
+            session.Command(SqliteStatement.CounterAdd).BindKey(key).Bind("$json", adds).ExecuteNonQuery();
         }
 
         if (sets is not null)
         {
-            session.Command(SqliteStatement.CounterSet, transaction).BindKey(key).Bind("$json", sets).ExecuteNonQuery();
+            session.Command(SqliteStatement.CounterSet).BindKey(key).Bind("$json", sets).ExecuteNonQuery();
         }
 
         if (removes is not null)
         {
-            session.Command(SqliteStatement.CounterRemove, transaction).BindKey(key).Bind("$json", removes).ExecuteNonQuery();
+            session.Command(SqliteStatement.CounterRemove).BindKey(key).Bind("$json", removes).ExecuteNonQuery();
         }
 
-        var counters = session.Command(SqliteStatement.CounterReadAll, transaction).BindKey(key).ReadCounters();
-        transaction.Commit();
-        return counters;
+        return session.Command(SqliteStatement.CounterReadAll).BindKey(key).ReadCounters();
     }
 }

@@ -44,25 +44,24 @@ internal static class SqliteDocumentWriter
     }
 
     /// <summary>Writes up to <see cref="ChunkSize"/> items from <paramref name="start"/> in one transaction; returns how many.</summary>
-    public static int PutChunk(SqliteSession session, IReadOnlyList<BatchItem> items, int start)
-    {
-        var end = Math.Min(start + ChunkSize, items.Count);
-        using var transaction = session.BeginWrite();
-        var command = session.Command(SqliteStatement.PutUpsert, transaction);
-        for (var i = start; i < end; i++)
+    public static int PutChunk(SqliteSession session, IReadOnlyList<BatchItem> items, int start) =>
+        session.InWriteTransaction((items, start), static (session, a) =>
         {
-            var item = items[i];
-            ArgumentNullException.ThrowIfNull(item.Document, nameof(items));
-            command.BindKey(item.Key)
-                .Bind("$document", item.Document)
-                .Bind("$version", ItemVersion.New())
-                .Bind("$expires_at", item.ExpiresAt.ToUnixMilliseconds())
-                .ExecuteNonQuery();
-        }
+            var end = Math.Min(a.start + ChunkSize, a.items.Count);
+            var command = session.Command(SqliteStatement.PutUpsert);
+            for (var i = a.start; i < end; i++)
+            {
+                var item = a.items[i];
+                ArgumentNullException.ThrowIfNull(item.Document, nameof(items));
+                command.BindKey(item.Key)
+                    .Bind("$document", item.Document)
+                    .Bind("$version", ItemVersion.New())
+                    .Bind("$expires_at", item.ExpiresAt.ToUnixMilliseconds())
+                    .ExecuteNonQuery();
+            }
 
-        transaction.Commit();
-        return end - start;
-    }
+            return end - a.start;
+        });
 
     // A conditional write or delete changed nothing: say whether a live item was there (conflict) or not.
     private static WriteResult Miss(SqliteSession session, ItemKey key, long now) =>

@@ -51,6 +51,27 @@ internal sealed partial class SqliteSession : IDisposable
     /// <summary>Starts a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so it never has to upgrade later.</summary>
     public SqliteTransaction BeginWrite() => Connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a BEGIN IMMEDIATE transaction and commits it, or rolls it back when anything
+    /// throws. The transaction statements are prepared once, like every other statement of the session: that
+    /// saves tens of microseconds per write over SqliteTransaction, which compiles BEGIN and COMMIT every time.
+    /// </summary>
+    public T InWriteTransaction<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, T> work)
+    {
+        Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
+        try
+        {
+            var result = work(this, args);
+            Command(SqliteStatement.Commit).ExecuteNonQuery();
+            return result;
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
     public static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -66,6 +87,18 @@ internal sealed partial class SqliteSession : IDisposable
         }
 
         Connection.Dispose();
+    }
+
+    private void Rollback()
+    {
+        try
+        {
+            Command(SqliteStatement.Rollback).ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled the transaction back itself (it does on some errors); nothing is left open.
+        }
     }
 
     private SqliteCommand Prepare(SqliteStatement statement)

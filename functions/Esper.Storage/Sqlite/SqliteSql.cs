@@ -53,6 +53,9 @@ internal static class SqliteSql
         SqliteStatement.PurgeCounterItems =>
             "DELETE FROM counter_items WHERE (pk, sk) IN (SELECT pk, sk FROM counter_items WHERE expires_at <= $now LIMIT $limit)",
         SqliteStatement.Ping => "SELECT 1",
+        SqliteStatement.BeginImmediate => "BEGIN IMMEDIATE",
+        SqliteStatement.Commit => "COMMIT",
+        SqliteStatement.Rollback => "ROLLBACK",
         _ => throw new ArgumentOutOfRangeException(nameof(statement)),
     };
 }

@@ -21,4 +21,7 @@ internal enum SqliteStatement
     PurgeItems,
     PurgeCounterItems,
     Ping,
+    BeginImmediate,
+    Commit,
+    Rollback,
 }

@@ -123,4 +123,29 @@ public sealed class PolicyStatusTests
         Assert.Equal(13, problem.Position);
         Assert.Equal("good", decision.PolicyId);
     }
+
+    [Fact]
+    public void Malformed_configuration_entries_are_reported_not_thrown()
+    {
+        var noClauses = Policy("no-clauses", null);
+        noClauses.Clauses = null!;
+        var nullClause = Policy("null-clause", null, null!, Clause("watch"));
+        var nullRefs = Policy("null-refs", null, new PolicyClause { MitigationId = null!, ActionIds = null! }, Clause("block", actionIds: [null!]));
+        var set = Compile(
+            [noClauses, nullClause, nullRefs, new PolicyDefinition { Id = null!, Name = "x", Clauses = [Clause("block")] }, null!],
+            [Mitigation("block", MitigationModes.Block), Mitigation("watch", MitigationModes.Monitor), null!],
+            actions: [new ActionDefinition { Id = "a", Name = "a", Expression = null }],
+            entities: [new EntityDefinition { Id = "e", Name = "e", KeyFields = [null!] }]);
+
+        var decision = new EngineFixture().Decide(set, Request());
+
+        Assert.Equal(DecisionOutcome.Observe, decision.Outcome);
+        Assert.Equal("null-clause", decision.PolicyId);
+        Assert.Contains(set.Problems, p => p.Path == "policies[null-clause].clauses[0]");
+        Assert.Contains(set.Problems, p => p.Path == "policies[null-refs].clauses[0].mitigation_id");
+        Assert.Contains(set.Problems, p => p.Path == "policies");
+        Assert.Contains(set.Problems, p => p.Path == "mitigations");
+        Assert.Contains(set.Problems, p => p.Path == "actions[a].expression");
+        Assert.Contains(set.Problems, p => p.Path == "entities[e].key_fields");
+    }
 }

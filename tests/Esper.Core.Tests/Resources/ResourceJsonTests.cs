@@ -86,4 +86,25 @@ public sealed class ResourceJsonTests
         Assert.True(action.Enabled);
         Assert.Equal("true", action.Expression!.Value.GetString());
     }
+
+    [Fact]
+    public void Tenant_config_round_trips_so_a_compiled_set_can_be_rebuilt_from_a_cached_copy()
+    {
+        var config = new Esper.Core.Engine.TenantConfig
+        {
+            Version = "v7",
+            Actions = [new ActionDefinition { Id = "login", Name = "Login", Expression = TestExpressions.Text("request.path == \"/login\"") }],
+            Mitigations = [new MitigationDefinition { Id = "block", Name = "Block", Mode = MitigationModes.Block, DurationSeconds = 60 }],
+            Policies = [PolicyPresets.Monitor("observe", "Observe")],
+        };
+
+        var json = JsonSerializer.Serialize(config, CoreJsonContext.Default.TenantConfig);
+        var back = JsonSerializer.Deserialize(json, CoreJsonContext.Default.TenantConfig)!;
+
+        Assert.Equal("v7", back.Version);
+        Assert.Equal("login", Assert.Single(back.Actions).Id);
+        Assert.Equal(60, Assert.Single(back.Mitigations).DurationSeconds);
+        Assert.Equal(BuiltInMitigations.MonitorId, Assert.Single(Assert.Single(back.Policies).Clauses).MitigationId);
+        Assert.Empty(Esper.Core.Engine.PolicySet.Compile(back).Problems);
+    }
 }

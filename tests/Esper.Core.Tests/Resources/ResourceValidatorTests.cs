@@ -236,4 +236,35 @@ public sealed class ResourceValidatorTests
         policy.Clauses[0].Name = new string('c', 100);
         Assert.Empty(Check(policy));
     }
+
+    [Fact]
+    public void Documented_policy_example_is_valid()
+    {
+        const string json = """
+            {
+              "id": "login-abuse",
+              "name": "Login abuse",
+              "description": "Slow down password guessing",
+              "status": "active",
+              "scope": "request.path.startsWith(\"/login\")",
+              "clauses": [
+                {
+                  "name": "too many attempts",
+                  "action_ids": ["login"],
+                  "entity_id": "ip-user-agent",
+                  "window": { "seconds": 60, "threshold": 5 },
+                  "mitigation_id": "block-10m"
+                },
+                {
+                  "name": "scripted clients",
+                  "match": { "field": "request.headers.user-agent", "op": "contains", "value": "curl" },
+                  "mitigation_id": "challenge"
+                }
+              ]
+            }
+            """;
+        var policy = System.Text.Json.JsonSerializer.Deserialize(json, CoreJsonContext.Default.PolicyDefinition)!;
+
+        Assert.Empty(ResourceValidator.Validate(policy, new ResourceLookup(["login"], [], ["block-10m", "challenge"])));
+    }
 }

@@ -1,0 +1,114 @@
+using Esper.Api.Runtime;
+using Esper.Core.Engine;
+using Esper.Core.Fields;
+using Esper.Core.Resources;
+
+namespace Esper.Api.Challenge;
+
+/// <summary>
+/// The runtime's challenge seam: turns a request's pass into finish options before the decision is finished, and
+/// starts a challenge session (answering its <c>redirect_url</c>) for a challenge decision.
+/// </summary>
+internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeSettings settings, TimeProvider time) : IChallengeIssuer
+{
+    private readonly ChallengeTokenCodec _codec = new(settings.Keys);
+
+    public FinishOptions ReadPass(string tenantId, RuntimeEvent runtimeEvent, IEnumerable<string> entityKeys)
+    {
+        var token = Lookup(runtimeEvent.Cookies, ChallengePassContract.CookieName) ?? Lookup(runtimeEvent.Headers, ChallengePassContract.HeaderName);
+        if (token is null)
+        {
+            return FinishOptions.None;
+        }
+
+        var read = _codec.Read(token, ChallengeTokenKinds.Pass, time.GetUtcNow());
+        if (!read.IsValid || read.Claims!.TenantId != tenantId)
+        {
+            return FinishOptions.None;
+        }
+
+        // A pass earned on an entity-less clause waives only entity-less challenges (empty key set); otherwise it
+        // waives challenges of the entity keys it was issued for, which the request must still have.
+        if (read.Claims.EntityKeyHash == ChallengeTokenCodec.HashEntityKey(""))
+        {
+            return new FinishOptions { ChallengePassed = true, ChallengePassEntityKeys = [] };
+        }
+
+        var covered = entityKeys.Where(k => ChallengeTokenCodec.HashEntityKey(k) == read.Claims.EntityKeyHash).ToList();
+        return covered.Count == 0
+            ? FinishOptions.None
+            : new FinishOptions { ChallengePassed = true, ChallengePassEntityKeys = covered };
+    }
+
+    public async ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken) =>
+        (await StartAsync(request, cancellationToken).ConfigureAwait(false)).RedirectUrl;
+
+    /// <summary>Creates the session; the result says why when no managed challenge can be started.</summary>
+    public async ValueTask<ChallengeStart> StartAsync(ChallengeRequest request, CancellationToken cancellationToken)
+    {
+        if (settings.PublicUrl is null)
+        {
+            return Failed("ESPER_PUBLIC_URL is not set, so no challenge page address can be given");
+        }
+
+        var challenge = request.Mitigation?.Challenge;
+        var provider = request.Provider ?? challenge?.Provider ?? ChallengeProviders.ProofOfWork;
+        if (ChallengeProviderStatus.Unavailable(provider, settings) is { } unavailable)
+        {
+            return Failed(unavailable);
+        }
+
+        var runtimeEvent = request.Event;
+        var host = runtimeEvent is null ? null : Lookup(runtimeEvent.Headers, "host");
+        var target = ChallengeReturnUrls.Resolve(challenge, runtimeEvent?.ReturnUrl, runtimeEvent?.Path, host);
+        if (!target.IsAllowed)
+        {
+            return Failed(target.Error!);
+        }
+
+        var now = time.GetUtcNow();
+        var session = new ChallengeSession
+        {
+            Id = ChallengeSessionStore.NewId(request.TenantId),
+            TenantId = request.TenantId,
+            EntityKey = request.EntityKey ?? "",
+            MitigationId = request.MitigationId,
+            Provider = provider,
+            ReturnUrl = target.Url!.AbsoluteUri,
+            ReturnOrigin = target.Origin!,
+            PowChallenge = provider == ChallengeProviders.ProofOfWork ? ProofOfWork.CreateChallenge() : "",
+            Difficulty = provider == ChallengeProviders.ProofOfWork ? settings.ProofOfWorkDifficulty : 0,
+            CreatedAt = now,
+            ExpiresAt = now + settings.SessionLifetime,
+        };
+
+        if (!await sessions.CreateAsync(session, cancellationToken).ConfigureAwait(false))
+        {
+            return Failed("the challenge session could not be saved");
+        }
+
+        var redirect = $"{settings.PublicUrl.AbsoluteUri.TrimEnd('/')}/challenge/{Uri.EscapeDataString(session.Id)}";
+        return new ChallengeStart(redirect, session.Id, session.ExpiresAt, null);
+    }
+
+    private static ChallengeStart Failed(string error) => new(null, null, null, error);
+
+    private static string? Lookup(IReadOnlyDictionary<string, string> values, string name)
+    {
+        if (values.TryGetValue(name, out var value))
+        {
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+
+        // The event's dictionaries may be case-sensitive; header and cookie names are matched without case.
+        foreach (var (key, v) in values)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+            }
+        }
+
+        return null;
+    }
+}
