@@ -13,4 +13,7 @@ internal sealed class ApiCall
     public Caller Key => Caller ?? throw new InvalidOperationException("This endpoint requires an API key.");
 
     public string Route(string name) => RouteValues[name];
+
+    /// <summary>For endpoints that defer it: counts this request against the key's rate limit; a 429 response when over.</summary>
+    public Func<CancellationToken, ValueTask<ApiResponse?>> CheckRateLimitAsync { get; init; } = static _ => ValueTask.FromResult<ApiResponse?>(null);
 }

@@ -88,7 +88,7 @@ internal sealed partial class ApiHandler(
                     return Problems.Forbidden("This endpoint needs an admin-scope key; runtime keys may only call the runtime and beacon endpoints.");
                 }
 
-                if (await rateLimiter.CheckAsync(caller, cancellationToken).ConfigureAwait(false) is { } limited)
+                if (!endpoint.DefersRateLimit && await rateLimiter.CheckAsync(caller, cancellationToken).ConfigureAwait(false) is { } limited)
                 {
                     return limited;
                 }
@@ -96,7 +96,14 @@ internal sealed partial class ApiHandler(
                 break;
         }
 
-        var call = new ApiCall { Request = request, RouteValues = values, Caller = caller };
+        var key = caller;
+        var call = new ApiCall
+        {
+            Request = request,
+            RouteValues = values,
+            Caller = caller,
+            CheckRateLimitAsync = key is null ? static _ => ValueTask.FromResult<ApiResponse?>(null) : ct => rateLimiter.CheckAsync(key, ct),
+        };
         return await endpoint.Handler(call, cancellationToken).ConfigureAwait(false);
     }
 

@@ -20,7 +20,13 @@ internal sealed class DecisionRunner(
     EsperApiOptions options,
     TimeProvider time)
 {
-    public async ValueTask<DecisionView> DecideAsync(string tenantId, PolicySet set, RuntimeEvent ev, bool beacon, CancellationToken cancellationToken)
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="set">The tenant's compiled config.</param>
+    /// <param name="ev">The event.</param>
+    /// <param name="beacon">True for beacon events: no challenge is issued.</param>
+    /// <param name="alsoWrite">A write to run in the same parallel round as the records (the idempotency answer), or null.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    public async ValueTask<DecisionView> DecideAsync(string tenantId, PolicySet set, RuntimeEvent ev, bool beacon, Func<DecisionView, Task>? alsoWrite, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
@@ -58,11 +64,13 @@ internal sealed class DecisionRunner(
             redirectUrl = await challenges.IssueAsync(challenge, cancellationToken).ConfigureAwait(false);
         }
 
-        await RecordAsync(tenantId, decisionId, decision, ev, beacon, now, cancellationToken).ConfigureAwait(false);
-        return View(decisionId, decision, redirectUrl, now);
+        var view = View(decisionId, decision, redirectUrl, now);
+        var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, cancellationToken);
+        await (alsoWrite is null ? record : Task.WhenAll(record, alsoWrite(view))).ConfigureAwait(false);
+        return view;
     }
 
-    private async ValueTask RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fired = decision.PolicyOutcomes.Where(o => o.Outcome != DecisionOutcome.Allow).ToList();
         var record = new DecisionRecord(

@@ -12,6 +12,8 @@ namespace Esper.Api.Runtime;
 /// Decides once per idempotency key. The first request claims the key with put-if-absent and stores its answer;
 /// concurrent and later retries (24 h) get that same answer and count nothing. A retry that finds the claim still
 /// pending waits briefly for it; a claim whose request died expires after a short lease so the key is not stuck.
+/// The rate-limit count, the claim and the config version check share one parallel store round; the answer is
+/// stored in the same round as the decision's records.
 /// </summary>
 internal sealed class IdempotentDecisions(IdempotencyRepository repository, DecisionRunner runner, PolicySetCache cache, EsperApiOptions options, TimeProvider time)
 {
@@ -19,22 +21,39 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
-    public async ValueTask<ApiResponse> DecideAsync(string tenantId, RuntimeEvent ev, CancellationToken cancellationToken)
+    public async ValueTask<ApiResponse> DecideAsync(ApiCall call, RuntimeEvent ev, CancellationToken cancellationToken)
     {
+        var tenantId = call.Key.TenantId;
+        var limited = call.CheckRateLimitAsync(cancellationToken).AsTask();
         if (ev.IdempotencyKey is not { Length: > 0 } key)
         {
-            var set = await cache.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
-            var view = await runner.DecideAsync(tenantId, set, ev, beacon: false, cancellationToken).ConfigureAwait(false);
+            var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
+            await Task.WhenAll(limited, setTask).ConfigureAwait(false);
+            if (limited.Result is { } tooMany)
+            {
+                return tooMany;
+            }
+
+            var view = await runner.DecideAsync(tenantId, setTask.Result, ev, beacon: false, null, cancellationToken).ConfigureAwait(false);
             return JsonResponses.Create(200, view, ApiJsonContext.Default.DecisionView);
         }
 
         var waits = Math.Max(1, (int)(options.IdempotencyWait / Poll));
         for (var attempt = 0; attempt <= waits; attempt++)
         {
-            // The claim and the config check are independent: one round trip.
             var claimTask = repository.TryClaimAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
             var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
-            await Task.WhenAll(claimTask, setTask).ConfigureAwait(false);
+            await Task.WhenAll(limited, claimTask, setTask).ConfigureAwait(false);
+            if (limited.Result is { } tooMany)
+            {
+                if (claimTask.Result is { } unused)
+                {
+                    await repository.ReleaseAsync(tenantId, Kind, key, unused, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                return tooMany;
+            }
+
             if (claimTask.Result is { } claim)
             {
                 return await DecideClaimedAsync(tenantId, key, claim, setTask.Result, ev, cancellationToken).ConfigureAwait(false);
@@ -58,13 +77,16 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
     private async ValueTask<ApiResponse> DecideClaimedAsync(string tenantId, string key, string claim, PolicySet set, RuntimeEvent ev, CancellationToken cancellationToken)
     {
         var completed = false;
+        string? json = null;
         try
         {
-            var view = await runner.DecideAsync(tenantId, set, ev, beacon: false, cancellationToken).ConfigureAwait(false);
-            var json = JsonSerializer.Serialize(view, ApiJsonContext.Default.DecisionView);
-            await repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, cancellationToken).ConfigureAwait(false);
+            await runner.DecideAsync(tenantId, set, ev, beacon: false, view =>
+            {
+                json = JsonSerializer.Serialize(view, ApiJsonContext.Default.DecisionView);
+                return repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, cancellationToken).AsTask();
+            }, cancellationToken).ConfigureAwait(false);
             completed = true;
-            return JsonResponses.Raw(200, Encoding.UTF8.GetBytes(json));
+            return JsonResponses.Raw(200, Encoding.UTF8.GetBytes(json!));
         }
         finally
         {

@@ -23,8 +23,8 @@ internal sealed class RuntimeEndpoints(
 
     public IEnumerable<Endpoint> Endpoints =>
     [
-        new("RuntimeMitigation", Access.Runtime, DecideAsync),
-        new("BeaconEvent", Access.Runtime, BeaconAsync),
+        new("RuntimeMitigation", Access.Runtime, DecideAsync, DefersRateLimit: true),
+        new("BeaconEvent", Access.Runtime, BeaconAsync, DefersRateLimit: true),
     ];
 
     private async ValueTask<ApiResponse> DecideAsync(ApiCall call, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed class RuntimeEndpoints(
         using (body)
         {
             var ev = EventBody.Parse(body!.RootElement, "", out problem);
-            return ev is null ? problem! : await idempotent.DecideAsync(call.Key.TenantId, ev, cancellationToken).ConfigureAwait(false);
+            return ev is null ? problem! : await idempotent.DecideAsync(call, ev, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -85,7 +85,15 @@ internal sealed class RuntimeEndpoints(
         }
 
         var tenantId = call.Key.TenantId;
-        var set = await cache.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var limited = call.CheckRateLimitAsync(cancellationToken).AsTask();
+        var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
+        await Task.WhenAll(limited, setTask).ConfigureAwait(false);
+        if (limited.Result is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var set = setTask.Result;
         var duplicates = 0;
         foreach (var ev in events)
         {
@@ -97,9 +105,22 @@ internal sealed class RuntimeEndpoints(
                     duplicates++;
                     continue;
                 }
+
+                try
+                {
+                    await runner.DecideAsync(tenantId, set, ev, beacon: true, null, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The event was not recorded: free its key so the sender's retry counts it.
+                    await idempotency.ReleaseAsync(tenantId, BeaconKind, key, claim, CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
+
+                continue;
             }
 
-            await runner.DecideAsync(tenantId, set, ev, beacon: true, cancellationToken).ConfigureAwait(false);
+            await runner.DecideAsync(tenantId, set, ev, beacon: true, null, cancellationToken).ConfigureAwait(false);
         }
 
         return JsonResponses.Create(202, new BeaconAcceptedView(events.Count, duplicates), ApiJsonContext.Default.BeaconAcceptedView);

@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using Esper.Api.Http;
+using Esper.Storage.KeyValue;
+using Esper.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Esper.Api.Tests.Support;
+
+/// <summary>The shared handler without any transport, over a real SQLite file, on a fake clock.</summary>
+internal sealed class ApiHarness : IDisposable
+{
+    public const string AdminKey = "esk_default_apitestadminkey";
+
+    private readonly ServiceProvider _services;
+    private readonly SqliteKeyValueStore _sqlite;
+
+    public ApiHarness(Action<EsperApiOptions>? configure = null, Action<IServiceCollection>? extraServices = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "esper-api-tests", Guid.NewGuid().ToString("n"), "esper.db");
+        _sqlite = new SqliteKeyValueStore(path, Time);
+        Store = new RoundTripCountingStore(_sqlite);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IKeyValueStore>(Store);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddEsperApi(configure);
+        extraServices?.Invoke(services);
+        _services = services.BuildServiceProvider();
+        EsperBootstrap.EnsureDefaultTenantAsync(_services, AdminKey).GetAwaiter().GetResult();
+        Handler = _services.GetRequiredService<IApiHandler>();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 26, 12, 0, 0, TimeSpan.Zero));
+
+    public RoundTripCountingStore Store { get; }
+
+    public IApiHandler Handler { get; }
+
+    public async Task<(int Status, JsonElement Body, ApiResponse Raw)> SendAsync(string method, string path, string? json = null, string? key = AdminKey)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/json" };
+        if (key is not null)
+        {
+            headers["x-esper-api-key"] = key;
+        }
+
+        var response = await Handler.HandleAsync(new ApiRequest
+        {
+            Method = method,
+            Path = path,
+            Headers = headers,
+            Body = json is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(json),
+        });
+        var body = response.Body.IsEmpty ? default : JsonDocument.Parse(response.Body).RootElement.Clone();
+        return (response.StatusCode, body, response);
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _sqlite.Dispose();
+    }
+}
