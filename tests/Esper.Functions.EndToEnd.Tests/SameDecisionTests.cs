@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+
+namespace Esper.Functions.EndToEnd.Tests;
+
+/// <summary>
+/// The local host, the Lambda path and the Azure path decide alike for the same tenant state: the quickstart's
+/// login-burst policy counts requests from all three in one window and blocks on the sixth, whichever host gets it.
+/// </summary>
+public sealed class SameDecisionTests : IAsyncLifetime
+{
+    private const string Login = "{\"request\":{\"method\":\"POST\",\"path\":\"/login\",\"client_ip\":\"203.0.113.10\",\"user_agent\":\"Mozilla/5.0\"}}";
+    private ThreeHosts _hosts = null!;
+
+    public async Task InitializeAsync() => _hosts = await ThreeHosts.StartAsync();
+
+    public async Task DisposeAsync() => await _hosts.DisposeAsync();
+
+    [Fact]
+    public async Task Window_counts_requests_from_every_host_and_each_host_then_answers_the_same_block()
+    {
+        await ConfigureThroughTheLocalHostAsync();
+        Func<string, string, string?, Task<(int, string)>>[] rotation = [_hosts.HostAsync, _hosts.LambdaAsync, _hosts.AzureAsync];
+
+        var decisions = new List<JsonNode>();
+        for (var i = 0; i < 6; i++)
+        {
+            decisions.Add(await DecideAsync(rotation[i % 3]));
+        }
+
+        Assert.All(decisions.Take(5), d => Assert.Equal("allow", (string)d["action"]!));
+        Assert.Equal("block", (string)decisions[5]["action"]!);
+        Assert.Equal("login-burst", (string)decisions[5]["policy_id"]!);
+
+        // Same state (the block is active), one request through each host: the same decision, bar id and time.
+        var host = Comparable(await DecideAsync(_hosts.HostAsync));
+        var lambda = Comparable(await DecideAsync(_hosts.LambdaAsync));
+        var azure = Comparable(await DecideAsync(_hosts.AzureAsync));
+
+        Assert.Equal("block", (string)host["action"]!);
+        Assert.Equal(host.ToJsonString(), lambda.ToJsonString());
+        Assert.Equal(host.ToJsonString(), azure.ToJsonString());
+    }
+
+    private async Task ConfigureThroughTheLocalHostAsync()
+    {
+        (string Path, string Body)[] resources =
+        [
+            ("/api/v1/actions", "{\"id\":\"login\",\"name\":\"Login\",\"expression\":\"request.method == \\\"POST\\\" && request.path == \\\"/login\\\"\"}"),
+            ("/api/v1/mitigations", "{\"id\":\"block-10m\",\"name\":\"Block for ten minutes\",\"mode\":\"block\",\"duration_seconds\":600}"),
+            ("/api/v1/policies", "{\"id\":\"login-burst\",\"name\":\"Login burst\",\"clauses\":[{\"action_ids\":[\"login\"],\"entity_id\":\"ip-user-agent\",\"window\":{\"seconds\":60,\"threshold\":5},\"mitigation_id\":\"block-10m\"}]}"),
+        ];
+        foreach (var (path, body) in resources)
+        {
+            var (status, answer) = await _hosts.HostAsync("POST", path, body);
+            Assert.True(status == 201, $"{path}: {status} {answer}");
+        }
+    }
+
+    private static async Task<JsonNode> DecideAsync(Func<string, string, string?, Task<(int, string)>> host)
+    {
+        var (status, body) = await host("POST", "/api/v1/runtime/mitigation", Login);
+        Assert.True(status == 200, $"{status} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>
+    /// The decision without what differs between any two decisions: its id, its time, the running count and the
+    /// penalty expiry each blocked request computes from its own time.
+    /// </summary>
+    private static JsonObject Comparable(JsonNode decision)
+    {
+        var copy = decision.DeepClone().AsObject();
+        copy.Remove("decision_id");
+        copy.Remove("decided_at");
+        foreach (var match in copy["matches"]?.AsArray() ?? [])
+        {
+            match!.AsObject().Remove("window_count");
+            match.AsObject().Remove("expires_at");
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Esper.Api;
+using Esper.Functions.Aws.Tests.Process;
+using Esper.Functions.Aws.Tests.Runtime;
+using Esper.Functions.Azure.Composition;
+using Esper.Functions.Azure.Functions;
+using Esper.Functions.Azure.Http;
+using Esper.Functions.Azure.Tests.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Esper.Functions.EndToEnd.Tests;
+
+/// <summary>
+/// The local host (process, HTTP on loopback), the Lambda function (process, Runtime API on loopback) and the Azure
+/// triggers (in-process) over ONE embedded store file: the same tenant state seen through three transports.
+/// </summary>
+internal sealed class ThreeHosts : IAsyncDisposable
+{
+    public const string AdminKey = "esk_default_a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6";
+
+    private readonly string _dataDirectory;
+    private readonly ChildProcess _host;
+    private readonly HttpClient _http;
+    private readonly FakeRuntimeApi _runtimeApi;
+    private readonly ChildProcess _lambda;
+    private readonly ServiceProvider _azure;
+
+    private ThreeHosts(string dataDirectory, ChildProcess host, HttpClient http, FakeRuntimeApi runtimeApi, ChildProcess lambda, ServiceProvider azure)
+    {
+        _dataDirectory = dataDirectory;
+        _host = host;
+        _http = http;
+        _runtimeApi = runtimeApi;
+        _lambda = lambda;
+        _azure = azure;
+    }
+
+    public static async Task<ThreeHosts> StartAsync()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("esper-e2e-").FullName;
+        var common = new Dictionary<string, string>
+        {
+            ["ESPER_STORE"] = "sqlite",
+            ["ESPER_DATA_DIR"] = dataDirectory,
+            ["ESPER_BOOTSTRAP_ADMIN_KEY"] = AdminKey,
+        };
+
+        var port = FreePort();
+        var host = ChildProcess.Start(Executables.LocalHost(), [], new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitForHealthAsync(http, host);
+
+        var runtimeApi = await FakeRuntimeApi.StartAsync();
+        var lambda = ChildProcess.Start(Executables.LambdaBootstrap(), [], new Dictionary<string, string>(common) { ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi.Address });
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(common.ToDictionary(p => p.Key, p => (string?)p.Value)).Build();
+        var settings = FunctionSettings.Read(configuration);
+        var azure = new ServiceCollection().AddLogging().AddEsperFunctions(settings).BuildServiceProvider();
+        await EsperBootstrap.EnsureDefaultTenantAsync(azure, settings.BootstrapAdminKey);
+        return new ThreeHosts(dataDirectory, host, http, runtimeApi, lambda, azure);
+    }
+
+    /// <summary>Through the local host over HTTP.</summary>
+    public async Task<(int Status, string Body)> HostAsync(string method, string path, string? json)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("x-esper-api-key", AdminKey);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Through the Lambda function, as an HTTP API (payload 2.0) event with a base64 body.</summary>
+    public async Task<(int Status, string Body)> LambdaAsync(string method, string path, string? json)
+    {
+        var evt = new JsonObject
+        {
+            ["version"] = "2.0",
+            ["routeKey"] = "$default",
+            ["rawPath"] = path,
+            ["rawQueryString"] = "",
+            ["headers"] = new JsonObject { ["content-type"] = "application/json", ["x-esper-api-key"] = AdminKey },
+            ["requestContext"] = new JsonObject
+            {
+                ["http"] = new JsonObject { ["method"] = method, ["path"] = path, ["sourceIp"] = "198.51.100.20" },
+                ["stage"] = "$default",
+            },
+            ["body"] = json is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(json)),
+            ["isBase64Encoded"] = json is not null,
+        };
+        var answer = await _runtimeApi.InvokeAsync(evt.ToJsonString());
+        Assert.True(answer.Kind == "response", $"{answer.Kind} {answer.ErrorType} {answer.Body}\n{_lambda.Output}");
+        var result = JsonNode.Parse(answer.Body)!;
+        return ((int)result["statusCode"]!, (string)result["body"]!);
+    }
+
+    /// <summary>Through the Azure trigger for the route, in-process.</summary>
+    public async Task<(int Status, string Body)> AzureAsync(string method, string path, string? json)
+    {
+        var context = FunctionCall.NewContext(method, path, json);
+        context.Request.Headers["x-esper-api-key"] = AdminKey;
+        Func<Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> trigger = path == "/api/v1/runtime/mitigation"
+            ? ActivatorUtilities.CreateInstance<RuntimeFunctions>(_azure).RuntimeMitigation
+            : _azure.GetRequiredService<FunctionDispatcher>().DispatchAsync;
+        var (status, _, body) = await FunctionCall.RunAsync(context, trigger);
+        return (status, body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _lambda.Dispose();
+        await _runtimeApi.DisposeAsync();
+        _host.Dispose();
+        _http.Dispose();
+        await _azure.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient http, ChildProcess host)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (host.HasExited)
+            {
+                throw new InvalidOperationException($"the local host exited:\n{host.Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"the local host did not become healthy:\n{host.Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
