@@ -29,7 +29,7 @@ internal static class EntityKeyScale
         int[] points = quick ? [1, 1_000, 10_000] : [1, 1_000, 100_000, 1_000_000];
         foreach (var target in points)
         {
-            if (fillBudget.Elapsed > TimeSpan.FromSeconds(quick ? 10 : 90))
+            if (fillBudget.Elapsed > TimeSpan.FromSeconds(quick ? 10 : 60))
             {
                 table.Note($"Stopped before {target:N0} keys: the fill budget ran out.");
                 break;
