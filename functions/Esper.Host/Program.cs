@@ -56,7 +56,17 @@ builder.Services.AddOpenApi(options =>
 });
 
 var app = builder.Build();
-var adminKey = await EsperBootstrap.EnsureDefaultTenantAsync(app.Services, settings.BootstrapAdminKey);
+string? adminKey;
+try
+{
+    adminKey = await EsperBootstrap.EnsureDefaultTenantAsync(app.Services, settings.BootstrapAdminKey);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"esper: {ex.Message}");
+    return 2;
+}
+
 if (adminKey is not null)
 {
     Console.WriteLine("esper: created tenant 'default'. Its admin key is shown only this once:");

@@ -19,11 +19,18 @@ internal sealed class TenantProvisioner(TenantRepository tenants, ApiKeyReposito
         }
 
         await seeder.SeedAsync(slug, cancellationToken).ConfigureAwait(false);
-        var issued = await issuer.IssueAsync(slug, "admin", KeyScopes.Admin, TrustLevels.External, null, adminSecret, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The admin secret of a new tenant is already in use.");
         await audit.RecordAsync(slug, null, "tenant", slug, "created", cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(slug, null, "api_key", issued.Record.Id, "created", cancellationToken).ConfigureAwait(false);
-        return (tenant, issued.Record, issued.Secret);
+        var issued = await issuer.IssueAsync(slug, "admin", KeyScopes.Admin, TrustLevels.External, null, adminSecret, cancellationToken).ConfigureAwait(false);
+        if (issued is not { } key)
+        {
+            // Only a chosen secret can collide: another process starting with the same bootstrap key stored it first.
+            var existing = adminSecret is null ? null : await keys.FindByHashAsync(slug, ApiKeySecrets.Hash(adminSecret), cancellationToken).ConfigureAwait(false);
+            var record = existing is null ? null : await keys.GetAsync(slug, existing.KeyId, cancellationToken).ConfigureAwait(false);
+            return record is null ? throw new InvalidOperationException("The admin secret of a new tenant is already in use.") : (tenant, record, adminSecret!);
+        }
+
+        await audit.RecordAsync(slug, null, "api_key", key.Record.Id, "created", cancellationToken).ConfigureAwait(false);
+        return (tenant, key.Record, key.Secret);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class ApiKeyRepository(IKeyValueStore store)
             return false;
         }
 
-        await PutRecordAsync(record with { }, secretHash, cancellationToken).ConfigureAwait(false);
+        await PutRecordAsync(record, secretHash, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -41,7 +41,8 @@ internal sealed class EsperClient(HttpClient http, string? key) : IDisposable
         configure?.Invoke(request);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        var isJson = response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        var body = text.Length == 0 || !isJson ? default : JsonDocument.Parse(text).RootElement.Clone();
         return new ApiResult(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, body, text);
     }
 
