@@ -90,7 +90,8 @@ for build in ("jit", "aot"):
 
 def size_mb(build):
     folder = os.path.join(work, build)
-    return sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)) / 1e6
+    # What Lambda gets: the executable and native libraries, not separate debug symbols.
+    return sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder) if not f.endswith((".dbg", ".pdb"))) / 1e6
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 lines = [
