@@ -8,7 +8,7 @@ HostSettings settings;
 try
 {
     settings = HostSettings.From(builder.Configuration);
-    builder.Services.AddEsperStore(settings);
+    builder.Services.AddEsperStore(settings, name => builder.Configuration[name]);
 }
 catch (InvalidOperationException ex)
 {

@@ -30,12 +30,12 @@ internal sealed class ChallengeEndpoints(
         var loaded = await sessions.GetAsync(call.Route("id"), cancellationToken).ConfigureAwait(false);
         if (loaded is not var (session, _))
         {
-            return ChallengePageResponses.Message(404, "This check has ended", ChallengeSolveResult.Gone().Message, null);
+            return ChallengePageResponses.Message(call.Request, 404, "challenge-not-found", "This check has ended", ChallengeSolveResult.Gone().Message, null);
         }
 
         if (ChallengeProviderStatus.Unavailable(session.Provider, settings) is not null)
         {
-            return ChallengePageResponses.Message(503, "This check is unavailable", "The security check cannot run right now. Please try again later.", null);
+            return ChallengePageResponses.Message(call.Request, 503, "challenge-unavailable", "This check is unavailable", "The security check cannot run right now. Please try again later.", null);
         }
 
         return ChallengePageResponses.Page(session, settings);
@@ -49,9 +49,9 @@ internal sealed class ChallengeEndpoints(
         return result.Outcome switch
         {
             ChallengeSolveOutcome.Solved => ChallengePageResponses.SeeOther(result.Location!),
-            ChallengeSolveOutcome.Gone => ChallengePageResponses.Message(410, "This check has ended", result.Message, null),
-            ChallengeSolveOutcome.Unavailable => ChallengePageResponses.Message(503, "Please try again", result.Message, retry),
-            _ => ChallengePageResponses.Message(400, "Please try again", result.Message, retry),
+            ChallengeSolveOutcome.Gone => ChallengePageResponses.Message(call.Request, 410, "challenge-gone", "This check has ended", result.Message, null),
+            ChallengeSolveOutcome.Unavailable => ChallengePageResponses.Message(call.Request, 503, "challenge-unavailable", "Please try again", result.Message, retry),
+            _ => ChallengePageResponses.Message(call.Request, 400, "challenge-answer-rejected", "Please try again", result.Message, retry, result.Field),
         };
     }
 

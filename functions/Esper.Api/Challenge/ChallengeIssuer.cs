@@ -2,6 +2,7 @@ using Esper.Api.Runtime;
 using Esper.Core.Engine;
 using Esper.Core.Fields;
 using Esper.Core.Resources;
+using Microsoft.Extensions.Logging;
 
 namespace Esper.Api.Challenge;
 
@@ -9,7 +10,7 @@ namespace Esper.Api.Challenge;
 /// The runtime's challenge seam: turns a request's pass into finish options before the decision is finished, and
 /// starts a challenge session (answering its <c>redirect_url</c>) for a challenge decision.
 /// </summary>
-internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeSettings settings, TimeProvider time) : IChallengeIssuer
+internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeSettings settings, TimeProvider time, ILogger<ChallengeIssuer> logger) : IChallengeIssuer
 {
     private readonly ChallengeTokenCodec _codec = new(settings.Keys);
 
@@ -40,8 +41,17 @@ internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeS
             : new FinishOptions { ChallengePassed = true, ChallengePassEntityKeys = covered };
     }
 
-    public async ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken) =>
-        (await StartAsync(request, cancellationToken).ConfigureAwait(false)).RedirectUrl;
+    public async ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken)
+    {
+        var start = await StartAsync(request, cancellationToken).ConfigureAwait(false);
+        if (start.Error is { } error)
+        {
+            // The decision still says challenge; the operator learns here (and from the status check) why it has no page.
+            LogNotStarted(logger, request.TenantId, request.MitigationId, error);
+        }
+
+        return start.RedirectUrl;
+    }
 
     /// <summary>Creates the session; the result says why when no managed challenge can be started.</summary>
     public async ValueTask<ChallengeStart> StartAsync(ChallengeRequest request, CancellationToken cancellationToken)
@@ -111,4 +121,7 @@ internal sealed class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeS
 
         return null;
     }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "No managed challenge for tenant {TenantId}, mitigation {MitigationId}: {Reason}")]
+    private static partial void LogNotStarted(ILogger logger, string tenantId, string? mitigationId, string reason);
 }

@@ -13,8 +13,19 @@ internal static class ChallengePageResponses
         return Html(200, ChallengePage.Render(session, settings, nonce));
     }
 
-    public static ApiResponse Message(int status, string title, string message, string? retryHref) =>
-        Html(status, ChallengePage.RenderMessage(title, message, retryHref, NewNonce()));
+    /// <summary>
+    /// An error for the visitor: an HTML page for browsers (Accept names text/html, as every navigation does), else
+    /// problem+json like the rest of the API.
+    /// </summary>
+    public static ApiResponse Message(ApiRequest request, int status, string code, string title, string message, string? retryHref, string? field = null)
+    {
+        if (request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            return Html(status, ChallengePage.RenderMessage(title, message, retryHref, NewNonce()));
+        }
+
+        return Problems.Create(status, code, title, field is null ? message : $"{field}: {message}", field is null ? null : [new FieldError(field, message)]);
+    }
 
     public static ApiResponse SeeOther(string location) => new()
     {

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Esper.Functions.Azure.Functions;
 
-/// <summary>The challenge page, its solution and proof checks. Each trigger only binds and hands the request to the shared handler.</summary>
+/// <summary>The managed challenge: page, solve, proof verification, setup status. Each trigger only binds and dispatches.</summary>
 internal sealed class ChallengeFunctions(FunctionDispatcher dispatcher)
 {
     [Function("ChallengePage")]

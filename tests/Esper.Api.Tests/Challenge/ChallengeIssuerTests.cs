@@ -2,6 +2,7 @@ using Esper.Api.Challenge;
 using Esper.Api.Runtime;
 using Esper.Core.Fields;
 using Esper.Core.Resources;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Esper.Api.Tests.Challenge;
 
@@ -58,7 +59,7 @@ public sealed class ChallengeIssuerTests : IDisposable
     {
         var settings = new ChallengeSettings { Keys = _f.Settings.Keys };
 
-        var start = await new ChallengeIssuer(_f.Sessions, settings, _f.Time).StartAsync(Request(returnUrl: "https://shop.example/"), default);
+        var start = await new ChallengeIssuer(_f.Sessions, settings, _f.Time, NullLogger<ChallengeIssuer>.Instance).StartAsync(Request(returnUrl: "https://shop.example/"), default);
 
         Assert.Contains("ESPER_PUBLIC_URL", start.Error, StringComparison.Ordinal);
     }
@@ -111,7 +112,7 @@ public sealed class ChallengeIssuerTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private ChallengeIssuer Issuer() => new(_f.Sessions, _f.Settings, _f.Time);
+    private ChallengeIssuer Issuer() => new(_f.Sessions, _f.Settings, _f.Time, NullLogger<ChallengeIssuer>.Instance);
 
     private async Task<string> PassAsync() => (await _f.Verifier.VerifyAsync("t1", _f.IssueProof(), null, default)).Pass!;
 

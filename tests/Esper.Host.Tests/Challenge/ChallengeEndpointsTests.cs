@@ -8,7 +8,7 @@ public sealed class ChallengeEndpointsTests
     [Fact]
     public async Task Status_check_is_green_for_a_configured_proof_of_work_mitigation_and_red_without_one()
     {
-        using var host = ChallengeHost.Start();
+        using var host = await ChallengeHost.StartAsync();
         using var api = new ChallengeApi(host.CreateClient());
 
         var (emptyStatus, empty) = await api.GetAsync("/api/v1/challenge/status");
@@ -25,7 +25,7 @@ public sealed class ChallengeEndpointsTests
     [Fact]
     public async Task Verify_refuses_a_missing_or_forged_proof_with_a_problem_naming_the_field()
     {
-        using var host = ChallengeHost.Start();
+        using var host = await ChallengeHost.StartAsync();
         using var api = new ChallengeApi(host.CreateClient());
 
         var (missingStatus, missing) = await api.PostAsync("/api/v1/challenge/proof/verify", "{}");
@@ -41,7 +41,7 @@ public sealed class ChallengeEndpointsTests
     [Fact]
     public async Task Verify_needs_an_api_key()
     {
-        using var host = ChallengeHost.Start();
+        using var host = await ChallengeHost.StartAsync();
         using var http = host.CreateClient();
 
         using var response = await http.PostAsync(new Uri("/api/v1/challenge/proof/verify", UriKind.Relative), new StringContent("""{"proof":"x"}"""));
@@ -50,10 +50,11 @@ public sealed class ChallengeEndpointsTests
     }
 
     [Fact]
-    public async Task Unknown_challenge_pages_and_solves_answer_html_explaining_the_check_ended()
+    public async Task Unknown_challenge_pages_and_solves_answer_browsers_with_html_explaining_the_check_ended()
     {
-        using var host = ChallengeHost.Start();
+        using var host = await ChallengeHost.StartAsync();
         using var http = host.CreateClient();
+        http.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
         using var page = await http.GetAsync(new Uri("/challenge/dDE.unknown", UriKind.Relative));
         using var solve = await http.PostAsync(new Uri("/challenge/dDE.unknown/solve", UriKind.Relative), new FormUrlEncodedContent([new("nonce", "1")]));
@@ -61,7 +62,21 @@ public sealed class ChallengeEndpointsTests
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("expired or was already completed", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Gone, solve.StatusCode);
         Assert.Contains("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, solve.StatusCode);
+        Assert.Equal("text/html", solve.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unknown_challenge_pages_answer_other_clients_with_problem_json()
+    {
+        using var host = await ChallengeHost.StartAsync();
+        using var http = host.CreateClient();
+
+        using var page = await http.GetAsync(new Uri("/challenge/dDE.unknown", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("application/problem+json", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("urn:esper:problem:challenge-not-found", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

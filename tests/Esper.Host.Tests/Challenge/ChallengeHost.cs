@@ -1,49 +1,80 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Diagnostics;
+using Esper.Host.Tests.Support;
 
 namespace Esper.Host.Tests.Challenge;
 
 /// <summary>
-/// The real host (Kestrel on a loopback port chosen up front, so ESPER_PUBLIC_URL can name it) over a fresh SQLite
-/// file, with a fixed challenge key and a low proof-of-work difficulty so the browser solves in milliseconds.
+/// The built host started as its own process on a loopback port chosen up front (so ESPER_PUBLIC_URL can name it),
+/// over a fresh SQLite directory, with a fixed challenge key and a low proof-of-work difficulty so the browser
+/// solves in milliseconds. A process rather than an in-memory factory: several factories starting at once in one
+/// test run can pick up each other's server.
 /// </summary>
-internal sealed class ChallengeHost : WebApplicationFactory<Program>
+internal sealed class ChallengeHost : IDisposable
 {
     public const string AdminKey = "esk_default_challengetestadminkey";
 
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "esper-challenge-host-tests", Guid.NewGuid().ToString("n"));
-    private readonly int _port = ProtectedSite.FreePort();
+    private readonly Process _process;
+    private readonly string _dataDir;
 
-    private ChallengeHost()
+    private ChallengeHost(Process process, string dataDir, string publicUrl)
     {
-        Directory.CreateDirectory(_dataDir);
+        _process = process;
+        _dataDir = dataDir;
+        PublicUrl = publicUrl;
     }
 
-    public string PublicUrl => $"http://127.0.0.1:{_port}";
+    public string PublicUrl { get; }
 
-    public static ChallengeHost Start()
+    public static async Task<ChallengeHost> StartAsync()
     {
-        var host = new ChallengeHost();
-        host.UseKestrel(host._port);
-        host.StartServer();
+        var dataDir = TempDir.Create();
+        var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [HostDll(), "--urls", url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataDir,
+        };
+        start.Environment["ESPER_DATA_DIR"] = dataDir;
+        start.Environment["ESPER_BOOTSTRAP_ADMIN_KEY"] = AdminKey;
+        start.Environment["ESPER_RATE_LIMIT_PER_MINUTE"] = "0";
+        start.Environment["ESPER_PUBLIC_URL"] = url;
+        start.Environment["ESPER_POW_DIFFICULTY"] = "8";
+        start.Environment["ESPER_CHALLENGE_KEYS"] = "k1:" + Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
+        start.Environment["ESPER_CHALLENGE_PASS_TTL_SECONDS"] = "1800";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new ChallengeHost(process, dataDir, url);
+        try
+        {
+            await host.WaitHealthyAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return host;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ESPER_DATA_DIR", _dataDir);
-        builder.UseSetting("ESPER_BOOTSTRAP_ADMIN_KEY", AdminKey);
-        builder.UseSetting("ESPER_RATE_LIMIT_PER_MINUTE", "0");
-        builder.UseSetting("ESPER_PUBLIC_URL", PublicUrl);
-        builder.UseSetting("ESPER_POW_DIFFICULTY", "8");
-        builder.UseSetting("ESPER_CHALLENGE_KEYS", "k1:" + Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray()));
-        builder.UseSetting("ESPER_CHALLENGE_PASS_TTL_SECONDS", 1800.ToString(CultureInfo.InvariantCulture));
-    }
+    public HttpClient CreateClient() => new() { BaseAddress = new Uri(PublicUrl) };
 
-    protected override void Dispose(bool disposing)
+    public void Dispose()
     {
-        base.Dispose(disposing);
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
         try
         {
             Directory.Delete(_dataDir, recursive: true);
@@ -52,5 +83,42 @@ internal sealed class ChallengeHost : WebApplicationFactory<Program>
         {
             // Best effort cleanup.
         }
+    }
+
+    private static string HostDll()
+    {
+        // Same configuration as this test assembly (…/bin/<Configuration>/net10.0/).
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(HostProcess.RepositoryRoot(), "functions", "Esper.Host", "bin", configuration, "net10.0", "Esper.Host.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the host first.", dll);
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(PublicUrl), Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The host did not become healthy.");
     }
 }

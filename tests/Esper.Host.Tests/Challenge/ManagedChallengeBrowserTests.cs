@@ -16,7 +16,7 @@ public sealed class ManagedChallengeBrowserTests
     public async Task Visitor_solves_the_proof_of_work_in_a_browser_and_its_pass_turns_the_challenge_into_allow()
     {
         using var site = new ProtectedSite();
-        using var host = ChallengeHost.Start();
+        using var host = await ChallengeHost.StartAsync();
         using var api = new ChallengeApi(host.CreateClient());
         await ConfigureChallengeAsync(api, site.Origin);
         var returnUrl = site.Origin + "/landing?item=42";

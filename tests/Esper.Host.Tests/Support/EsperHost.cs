@@ -13,12 +13,16 @@ internal sealed class EsperHost : WebApplicationFactory<Program>
 
     private readonly int _rateLimit;
     private readonly bool _operator;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private EsperHost(string dataDir, int rateLimit, bool withOperator)
+    private EsperHost(string dataDir, int rateLimit, bool withOperator, IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? services)
     {
         DataDir = dataDir;
         _rateLimit = rateLimit;
         _operator = withOperator;
+        _settings = settings;
+        _services = services;
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 26, 12, 0, 0, TimeSpan.Zero));
@@ -27,10 +31,14 @@ internal sealed class EsperHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
-    /// <summary>Starts a host; <paramref name="dataDir"/> reuses a data directory (restart checks).</summary>
-    public static EsperHost Start(int rateLimit = 0, bool withOperator = true, string? dataDir = null)
+    /// <summary>
+    /// Starts a host; <paramref name="dataDir"/> reuses a data directory (restart checks), <paramref name="settings"/>
+    /// adds host settings (e.g. ESPER_STORE and a cloud store's variables) and <paramref name="services"/> changes
+    /// registrations after the host's own.
+    /// </summary>
+    public static EsperHost Start(int rateLimit = 0, bool withOperator = true, string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = new EsperHost(dataDir ?? TempDir.Create(), rateLimit, withOperator);
+        var host = new EsperHost(dataDir ?? TempDir.Create(), rateLimit, withOperator, settings, services);
         host.UseKestrel(0);
         host.StartServer();
         return host;
@@ -48,6 +56,15 @@ internal sealed class EsperHost : WebApplicationFactory<Program>
             builder.UseSetting("ESPER_OPERATOR_TOKEN", OperatorToken);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        foreach (var (name, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
     }
 }

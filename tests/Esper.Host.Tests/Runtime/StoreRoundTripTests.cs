@@ -1,0 +1,74 @@
+using System.Net;
+using Esper.Api;
+using Esper.Host.Tests.Support;
+using Esper.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Esper.Host.Tests.Runtime;
+
+/// <summary>
+/// Pins how many sequential store round trips one decision takes on its critical path (from the request reaching
+/// the handler to its answer), per kind of decision. The store is the real SQLite store behind a counting decorator
+/// that adds a simulated network latency to every call; the decision is measured after a warm-up decision, so the
+/// API key and the compiled config are cached.
+/// </summary>
+public sealed class StoreRoundTripTests
+{
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(100);
+
+    [Theory]
+    // Config cached (ConfigCheckInterval > 0), no rate limit: the store work of the decision itself. "plain" fires a
+    // monitor policy on every request (no window); "window" is a request under a window's threshold (nothing fires).
+    [InlineData("plain", true, false, "BatchPut:decisions+UpdateCounters:results")]
+    [InlineData("window", true, false, "UpdateCounters:entity > BatchPut:decisions")]
+    // The 6th request of a window fires its block: the penalty is written in the same parallel round as the records.
+    [InlineData("window-fires", true, false, "UpdateCounters:entity > BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results")]
+    // The idempotency answer is stored in the same parallel round as the records.
+    [InlineData("idempotent", true, false, "Put:idem > BatchPut:decisions+Put:idem+UpdateCounters:results")]
+    [InlineData("idempotent-window", true, false, "Put:idem > UpdateCounters:entity > BatchPut:decisions+Put:idem")]
+    // The host's defaults: the per-key rate limit counter and the config version read on every decision share one
+    // parallel round (with the idempotency claim, when there is one).
+    [InlineData("plain", false, true, "GetCounters:config+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results")]
+    [InlineData("window", false, true, "GetCounters:config+UpdateCounters:rate > UpdateCounters:entity > BatchPut:decisions")]
+    [InlineData("idempotent", false, true, "GetCounters:config+Put:idem+UpdateCounters:rate > BatchPut:decisions+Put:idem+UpdateCounters:results")]
+    public async Task A_decision_takes_the_pinned_sequence_of_store_round_trips(string kind, bool configCached, bool rateLimited, string expected)
+    {
+        using var host = EsperHost.Start(services: services =>
+        {
+            services.AddSingleton(sp => new RoundTripCounter(sp.GetRequiredService<SqliteKeyValueStore>(), Latency));
+            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RoundTripCounter>());
+            services.AddSingleton(new EsperApiOptions
+            {
+                ConfigCheckInterval = configCached ? TimeSpan.FromHours(1) : TimeSpan.Zero,
+                RateLimitPerMinute = rateLimited ? 1200 : 0,
+            });
+        });
+        using var client = host.Client();
+        var window = kind.Contains("window", StringComparison.Ordinal);
+        if (window)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/mitigations", Scenario.BlockMitigation)).Status);
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.WindowPolicy(mitigation: "block-5m"))).Status);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
+        }
+
+        var idempotent = kind.StartsWith("idempotent", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event(ip: "198.51.100.1", idempotencyKey: idempotent ? "warm-up" : null))).Status);
+        for (var i = 0; kind == "window-fires" && i < 5; i++)
+        {
+            Assert.Equal("allow", (await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event())).Str("action"));
+        }
+
+        var counter = host.Services.GetRequiredService<RoundTripCounter>();
+
+        counter.StartRecording();
+        var decision = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event(idempotencyKey: idempotent ? "measured" : null));
+        var steps = counter.StopRecording();
+
+        Assert.Equal(HttpStatusCode.OK, decision.Status);
+        Assert.Equal(expected, steps);
+    }
+}

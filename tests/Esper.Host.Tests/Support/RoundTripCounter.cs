@@ -1,0 +1,103 @@
+namespace Esper.Host.Tests.Support;
+
+/// <summary>
+/// An <see cref="IKeyValueStore"/> decorator that records every call's start and end and groups them into
+/// sequential round trips: calls that overlap in time count as one step, a call that starts after every earlier call
+/// has ended starts a new one. Each call first waits <c>latency</c> (a stand-in for the network) so that calls the
+/// caller starts together overlap as they would against a remote store, even though SQLite answers at once.
+/// </summary>
+internal sealed class RoundTripCounter(IKeyValueStore inner, TimeSpan latency) : IKeyValueStore
+{
+    private readonly List<Call> _calls = [];
+    private long _sequence;
+    private bool _recording;
+
+    /// <summary>Forgets earlier calls and records from now on.</summary>
+    public void StartRecording()
+    {
+        lock (_calls)
+        {
+            _calls.Clear();
+            _recording = true;
+        }
+    }
+
+    /// <summary>
+    /// The recorded calls as steps, in order: each step lists its calls as <c>Operation:partition</c> (the segment of the
+    /// partition key after the tenant id), sorted and joined by <c>+</c>; steps are joined by <c> &gt; </c>.
+    /// </summary>
+    public string StopRecording()
+    {
+        lock (_calls)
+        {
+            _recording = false;
+            var steps = new List<SortedSet<string>>();
+            long lastEnd = 0;
+            foreach (var call in _calls.OrderBy(c => c.Start))
+            {
+                if (steps.Count == 0 || call.Start > lastEnd)
+                {
+                    steps.Add(new SortedSet<string>(StringComparer.Ordinal));
+                }
+
+                steps[^1].Add(call.Label);
+                lastEnd = Math.Max(lastEnd, call.End);
+            }
+
+            return string.Join(" > ", steps.Select(s => string.Join("+", s)));
+        }
+    }
+
+    public ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default) =>
+        TrackAsync("Get", key.PartitionKey, () => inner.GetAsync(key, cancellationToken));
+
+    public ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        TrackAsync("Query", partitionKey, () => inner.QueryAsync(partitionKey, sortKeyPrefix, options, cancellationToken));
+
+    public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
+        TrackAsync("Put", key.PartitionKey, () => inner.PutAsync(key, document, condition, expiresAt, cancellationToken));
+
+    public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        TrackAsync("Delete", key.PartitionKey, () => inner.DeleteAsync(key, expectedVersion, cancellationToken));
+
+    public ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default) =>
+        TrackAsync("UpdateCounters", key.PartitionKey, () => inner.UpdateCountersAsync(key, update, cancellationToken));
+
+    public ValueTask<IReadOnlyDictionary<string, long>> GetCountersAsync(ItemKey key, CancellationToken cancellationToken = default) =>
+        TrackAsync("GetCounters", key.PartitionKey, () => inner.GetCountersAsync(key, cancellationToken));
+
+    public async ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default) =>
+        await TrackAsync("BatchPut", items.Count == 0 ? "" : items[0].Key.PartitionKey, async () =>
+        {
+            await inner.BatchPutAsync(items, cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+
+    public ValueTask<bool> PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
+
+    private async ValueTask<T> TrackAsync<T>(string operation, string partitionKey, Func<ValueTask<T>> call)
+    {
+        var start = Interlocked.Increment(ref _sequence);
+        await Task.Delay(latency).ConfigureAwait(false);
+        var result = await call().ConfigureAwait(false);
+        var end = Interlocked.Increment(ref _sequence);
+        lock (_calls)
+        {
+            if (_recording)
+            {
+                _calls.Add(new Call(start, end, $"{operation}:{Segment(partitionKey)}"));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The kind of partition: <c>t1#entity#ab12…</c> → <c>entity</c>.</summary>
+    private static string Segment(string partitionKey)
+    {
+        var parts = partitionKey.Split('#');
+        return parts.Length > 1 ? parts[1] : partitionKey;
+    }
+
+    private sealed record Call(long Start, long End, string Label);
+}
