@@ -11,14 +11,14 @@ public sealed class SameDecisionTests : IAsyncLifetime
     private const string Login = "{\"request\":{\"method\":\"POST\",\"path\":\"/login\",\"client_ip\":\"203.0.113.10\",\"user_agent\":\"Mozilla/5.0\"}}";
     private ThreeHosts _hosts = null!;
 
-    public async Task InitializeAsync() => _hosts = await ThreeHosts.StartAsync();
+    public async Task InitializeAsync() => _hosts = await ThreeHosts.StartOnSqliteAsync();
 
     public async Task DisposeAsync() => await _hosts.DisposeAsync();
 
     [Fact]
     public async Task Window_counts_requests_from_every_host_and_each_host_then_answers_the_same_block()
     {
-        await ConfigureThroughTheLocalHostAsync();
+        await ConfigureThroughTheLocalHostAsync(_hosts);
         Func<string, string, string?, Task<(int, string)>>[] rotation = [_hosts.HostAsync, _hosts.LambdaAsync, _hosts.AzureAsync];
 
         var decisions = new List<JsonNode>();
@@ -37,11 +37,14 @@ public sealed class SameDecisionTests : IAsyncLifetime
         var azure = Comparable(await DecideAsync(_hosts.AzureAsync));
 
         Assert.Equal("block", (string)host["action"]!);
+        Assert.Equal("block-10m", (string)host["mitigation"]!["id"]!);
+        Assert.NotEmpty(host["entities"]!.AsObject());
+        Assert.NotEmpty(host["matches"]!.AsArray());
         Assert.Equal(host.ToJsonString(), lambda.ToJsonString());
         Assert.Equal(host.ToJsonString(), azure.ToJsonString());
     }
 
-    private async Task ConfigureThroughTheLocalHostAsync()
+    internal static async Task ConfigureThroughTheLocalHostAsync(ThreeHosts hosts)
     {
         (string Path, string Body)[] resources =
         [
@@ -51,12 +54,12 @@ public sealed class SameDecisionTests : IAsyncLifetime
         ];
         foreach (var (path, body) in resources)
         {
-            var (status, answer) = await _hosts.HostAsync("POST", path, body);
+            var (status, answer) = await hosts.HostAsync("POST", path, body);
             Assert.True(status == 201, $"{path}: {status} {answer}");
         }
     }
 
-    private static async Task<JsonNode> DecideAsync(Func<string, string, string?, Task<(int, string)>> host)
+    internal static async Task<JsonNode> DecideAsync(Func<string, string, string?, Task<(int, string)>> host)
     {
         var (status, body) = await host("POST", "/api/v1/runtime/mitigation", Login);
         Assert.True(status == 200, $"{status} {body}");
@@ -64,20 +67,39 @@ public sealed class SameDecisionTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The decision without what differs between any two decisions: its id, its time, the running count and the
-    /// penalty expiry each blocked request computes from its own time.
+    /// The decision without what differs between any two decisions, at any depth: its id, its time, the running
+    /// window count and the penalty expiries each blocked request computes from its own time.
     /// </summary>
-    private static JsonObject Comparable(JsonNode decision)
+    internal static JsonObject Comparable(JsonNode decision)
     {
         var copy = decision.DeepClone().AsObject();
-        copy.Remove("decision_id");
-        copy.Remove("decided_at");
-        foreach (var match in copy["matches"]?.AsArray() ?? [])
-        {
-            match!.AsObject().Remove("window_count");
-            match.AsObject().Remove("expires_at");
-        }
-
+        Strip(copy);
         return copy;
+    }
+
+    private static void Strip(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in (string[])["decision_id", "decided_at", "window_count", "expires_at"])
+                {
+                    obj.Remove(name);
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    Strip(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Strip(child);
+                }
+
+                break;
+        }
     }
 }

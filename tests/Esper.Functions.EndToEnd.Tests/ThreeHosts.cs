@@ -27,9 +27,9 @@ internal sealed class ThreeHosts : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly FakeRuntimeApi _runtimeApi;
     private readonly ChildProcess _lambda;
-    private readonly ServiceProvider _azure;
+    private readonly ServiceProvider? _azure;
 
-    private ThreeHosts(string dataDirectory, ChildProcess host, HttpClient http, FakeRuntimeApi runtimeApi, ChildProcess lambda, ServiceProvider azure)
+    private ThreeHosts(string dataDirectory, ChildProcess host, HttpClient http, FakeRuntimeApi runtimeApi, ChildProcess lambda, ServiceProvider? azure)
     {
         _dataDirectory = dataDirectory;
         _host = host;
@@ -39,15 +39,33 @@ internal sealed class ThreeHosts : IAsyncDisposable
         _azure = azure;
     }
 
-    public static async Task<ThreeHosts> StartAsync()
+    /// <summary>All three over one SQLite file.</summary>
+    public static Task<ThreeHosts> StartOnSqliteAsync()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("esper-e2e-").FullName;
-        var common = new Dictionary<string, string>
+        return StartAsync(dataDirectory, new Dictionary<string, string> { ["ESPER_STORE"] = "sqlite", ["ESPER_DATA_DIR"] = dataDirectory }, withAzure: true);
+    }
+
+    /// <summary>
+    /// The local host and the Lambda function over one DynamoDB table (dynalite); the Azure app has no DynamoDB
+    /// store, so it sits this one out.
+    /// </summary>
+    public static Task<ThreeHosts> StartOnDynamoDbAsync(Uri dynamoDb) =>
+        StartAsync(Directory.CreateTempSubdirectory("esper-e2e-").FullName, new Dictionary<string, string>
         {
-            ["ESPER_STORE"] = "sqlite",
-            ["ESPER_DATA_DIR"] = dataDirectory,
-            ["ESPER_BOOTSTRAP_ADMIN_KEY"] = AdminKey,
-        };
+            ["ESPER_STORE"] = "dynamodb",
+            ["ESPER_DYNAMODB_TABLE"] = "esper-" + Guid.NewGuid().ToString("N"),
+            ["ESPER_DYNAMODB_SERVICE_URL"] = dynamoDb.ToString(),
+            ["ESPER_DYNAMODB_CREATE_TABLE"] = "true",
+            ["AWS_REGION"] = "us-east-1",
+            // dynalite checks that requests are signed, not by whom.
+            ["AWS_ACCESS_KEY_ID"] = "local",
+            ["AWS_SECRET_ACCESS_KEY"] = "local",
+        }, withAzure: false);
+
+    private static async Task<ThreeHosts> StartAsync(string dataDirectory, Dictionary<string, string> common, bool withAzure)
+    {
+        common["ESPER_BOOTSTRAP_ADMIN_KEY"] = AdminKey;
 
         var port = FreePort();
         var host = ChildProcess.Start(Executables.LocalHost(), [], new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
@@ -57,10 +75,15 @@ internal sealed class ThreeHosts : IAsyncDisposable
         var runtimeApi = await FakeRuntimeApi.StartAsync();
         var lambda = ChildProcess.Start(Executables.LambdaBootstrap(), [], new Dictionary<string, string>(common) { ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi.Address });
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(common.ToDictionary(p => p.Key, p => (string?)p.Value)).Build();
-        var settings = FunctionSettings.Read(configuration);
-        var azure = new ServiceCollection().AddLogging().AddEsperFunctions(settings).BuildServiceProvider();
-        await EsperBootstrap.EnsureDefaultTenantAsync(azure, settings.BootstrapAdminKey);
+        ServiceProvider? azure = null;
+        if (withAzure)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(common.ToDictionary(p => p.Key, p => (string?)p.Value)).Build();
+            var settings = FunctionSettings.Read(configuration);
+            azure = new ServiceCollection().AddLogging().AddEsperFunctions(settings).BuildServiceProvider();
+            await EsperBootstrap.EnsureDefaultTenantAsync(azure, settings.BootstrapAdminKey);
+        }
+
         return new ThreeHosts(dataDirectory, host, http, runtimeApi, lambda, azure);
     }
 
@@ -105,11 +128,12 @@ internal sealed class ThreeHosts : IAsyncDisposable
     /// <summary>Through the Azure trigger for the route, in-process.</summary>
     public async Task<(int Status, string Body)> AzureAsync(string method, string path, string? json)
     {
+        var services = _azure ?? throw new InvalidOperationException("The Azure app runs only over the embedded store here.");
         var context = FunctionCall.NewContext(method, path, json);
         context.Request.Headers["x-esper-api-key"] = AdminKey;
         Func<Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> trigger = path == "/api/v1/runtime/mitigation"
-            ? ActivatorUtilities.CreateInstance<RuntimeFunctions>(_azure).RuntimeMitigation
-            : _azure.GetRequiredService<FunctionDispatcher>().DispatchAsync;
+            ? ActivatorUtilities.CreateInstance<RuntimeFunctions>(services).RuntimeMitigation
+            : services.GetRequiredService<FunctionDispatcher>().DispatchAsync;
         var (status, _, body) = await FunctionCall.RunAsync(context, trigger);
         return (status, body);
     }
@@ -120,7 +144,11 @@ internal sealed class ThreeHosts : IAsyncDisposable
         await _runtimeApi.DisposeAsync();
         _host.Dispose();
         _http.Dispose();
-        await _azure.DisposeAsync();
+        if (_azure is not null)
+        {
+            await _azure.DisposeAsync();
+        }
+
         Directory.Delete(_dataDirectory, recursive: true);
     }
 

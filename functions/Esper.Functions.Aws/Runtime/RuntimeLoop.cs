@@ -10,17 +10,16 @@ internal sealed class RuntimeLoop(RuntimeApiClient client, HttpEventFunction fun
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            Invocation invocation;
             try
             {
-                invocation = await client.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
+                var invocation = await client.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
+                await RunOneAsync(invocation, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                // Shutting down (SIGTERM): whatever was in flight is Lambda's to retry or time out.
                 return;
             }
-
-            await RunOneAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -52,7 +51,17 @@ internal sealed class RuntimeLoop(RuntimeApiClient client, HttpEventFunction fun
         }
         else
         {
-            await client.PostResponseAsync(invocation.RequestId, outcome.Response!, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.PostResponseAsync(invocation.RequestId, outcome.Response!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode is not null)
+            {
+                // Lambda refused the response (e.g. over its payload limit): report the invocation as failed
+                // instead of leaving it unanswered until its deadline.
+                var rejected = new RuntimeError { ErrorType = "Esper.ResponseRejected", ErrorMessage = $"The Runtime API refused the response: {ex.Message}" };
+                await client.PostInvocationErrorAsync(invocation.RequestId, rejected, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

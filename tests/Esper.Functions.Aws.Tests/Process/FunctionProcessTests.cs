@@ -96,6 +96,16 @@ public sealed class FunctionProcessTests(Dynalite dynalite) : IClassFixture<Dyna
         Assert.Equal(200, (int)next["statusCode"]!);
     }
 
+    [Fact]
+    public async Task Sigterm_while_waiting_for_the_next_event_ends_the_process_cleanly()
+    {
+        await InvokeAsync(SampleEvents.FunctionUrl());
+
+        _function.Process.Terminate();
+
+        Assert.Equal(0, await _function.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     private async Task<JsonNode> InvokeAsync(JsonObject evt)
     {
         var answer = await _function.Api.InvokeAsync(evt.ToJsonString());
