@@ -31,7 +31,8 @@ elapsed() { echo $(($(date +%s) - suite_start)); }
 section() { echo; echo "== $1 (t+$(elapsed)s)"; }
 bin() { echo "$root/bench/$1/bin/Release/net10.0/$2.dll"; }
 
-rm -rf "$raw"
+# A full run starts from an empty raw/; a partial run (BENCH_ONLY) replaces only its sections' files.
+[ -z "${BENCH_ONLY:-}" ] && rm -rf "$raw"
 mkdir -p "$raw"
 
 # --- prerequisites ----------------------------------------------------------------------------------
@@ -127,6 +128,7 @@ start_esper() {
 
 if wants http; then
   section "http"
+  rm -f "$raw"/http-*.json
   if [ -d functions/Esper.Host ]; then
     admin_key="esk_default_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     esper_port=$(free_port)
