@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole benchmark suite in one go (about 10 minutes on 2 cores) and writes bench/results/latest.md plus
+# Runs the whole benchmark suite in one go (5 to 10 minutes on 2 cores) and writes bench/results/latest.md plus
 # the raw figures in bench/results/raw/. Everything runs on 127.0.0.1; every load loop is bounded in count and time.
 #
 #   bench/run.sh                 full suite
