@@ -43,11 +43,14 @@ fi
 command -v wrk >/dev/null 2>&1 && echo "wrk: $(wrk -v 2>&1 | head -n 1)"
 
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
-{
+if [ -n "${BENCH_ONLY:-}" ] && [ -f "$raw/env.md" ]; then
+  echo "- Sections re-run alone (\`BENCH_ONLY=\"$only\"\`) at $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`, load average $(load_avg)" >>"$raw/env.md"
+else {
   echo "- Run at: $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`, quick mode: $quick"
   echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, .NET $(dotnet --version)"
   echo "- Load average at start: $(load_avg) (the machine is shared: compare ratios measured in the same run, not absolute numbers across runs)"
 } >"$raw/env.md"
+fi
 
 section "build"
 # One build of the bench projects and the host (Release), through a solution filter.
@@ -255,6 +258,6 @@ fi
 
 # --- report -----------------------------------------------------------------------------------------
 section "report"
-echo "- Load average at end: $(load_avg); suite took $(elapsed) s" >>"$raw/env.md"
+echo "- Load average at end: $(load_avg); this invocation took $(elapsed) s" >>"$raw/env.md"
 dotnet "$(bin Report Esper.Bench.Report)" "$raw" "$results/latest.md"
 echo "suite took $(elapsed) s"
