@@ -44,6 +44,7 @@ switch (args[0])
 
         var table = await StoreRoundTrips.RunAsync(stores, options.Quick);
         await table.WriteAsync(Path.Combine(options.Require("out"), "stores.json"));
+        await Guarded("embedded-concurrency", () => EmbeddedConcurrency.RunAsync(dataDir, options.Quick), options.Require("out"));
         TryDelete(dataDir);
         return 0;
     }

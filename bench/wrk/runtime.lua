@@ -17,8 +17,10 @@ local routes = {
 local ips = tonumber(os.getenv("WRK_IPS") or "50000")
 local key = os.getenv("ESPER_API_KEY")
 local counter = 0
-local thread_id = 0
 local threads = {}
+-- thread_id is a global on purpose: setup() sets it in each thread's own Lua state (a local would shadow it and
+-- every thread would send the same idempotency keys and IPs).
+thread_id = 0
 
 function setup(thread)
   thread:set("thread_id", #threads + 1)
@@ -26,7 +28,7 @@ function setup(thread)
 end
 
 function init(args)
-  math.randomseed(1000 + thread_id)
+  math.randomseed(1000 + 7919 * thread_id)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   if key and key ~= "" then wrk.headers["x-esper-api-key"] = key end

@@ -3,6 +3,7 @@ using Esper.Bench.InProcess.Harness;
 using Esper.Bench.InProcess.Tenant;
 using Esper.Storage.KeyValue;
 using Esper.Storage.Repositories;
+using Esper.Storage.Sqlite;
 
 namespace Esper.Bench.InProcess.Scale;
 
@@ -19,8 +20,8 @@ internal static class RecordScale
         var table = new TableResult("Scale: results queries vs decision records stored (embedded store)", "bench/run.sh (scale section)",
             "decision records", "fill s", "queries", "policy results + recent p50 ms", "p99 ms", "all policies results p50 ms", "p99 ms", "database MiB");
         table.Description = $"`GET /api/v1/results/policies/{PolicyId}` (sharded counters + the newest decisions of the policy) and `GET /api/v1/results/policies` " +
-            "(every policy's counters) through the handler, with a growing number of decision records of that policy.";
-        var store = StoreFactory.Sqlite(dataDir, out var dbPath);
+            "(every policy's counters) through the handler, with a growing number of decision records of that policy; SQLite with synchronous=normal.";
+        var store = StoreFactory.Sqlite(dataDir, SqliteSynchronousMode.Normal, out var dbPath);
         await using var host = await BenchHost.CreateAsync(store, RealisticTenant.Build());
         var repository = new DecisionRepository(store);
         var budget = Stopwatch.StartNew();

@@ -21,7 +21,7 @@ internal static class StoreRoundTrips
             "store", "injected ms", "decisions", "p50 ms", "p90 ms", "p99 ms", "store calls / decision", "sequential round trips (p50 / max)", "waiting on store p50 ms", "bare store call p50 ms", "non-200");
         table.Description = "The realistic tenant; the shared handler composed as the hosts compose it; one decision at a time; each store call " +
             "is delayed 5 ms on top of the store's own time (a cloud round trip). Target: p50 < 5 ms + 1.5 ms (one round trip on the critical path).";
-        var decisions = quick ? 40 : 200;
+        var decisions = quick ? 40 : 150;
         foreach (var (name, create) in stores)
         {
             try

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Esper.Bench.InProcess.Harness;
+using Esper.Bench.InProcess.Tenant;
+using Esper.Storage.KeyValue;
+using Esper.Storage.Sqlite;
+
+namespace Esper.Bench.InProcess.Stores;
+
+/// <summary>
+/// In-process decisions per second on the embedded store with 32 decisions in flight (the HTTP run's connection
+/// count, without HTTP): the store as the hosts configure it, and what-if variants (commit sync mode, one writer at a
+/// time) that locate the HTTP gap.
+/// </summary>
+internal static class EmbeddedConcurrency
+{
+    public static async Task<TableResult> RunAsync(string dataDir, bool quick)
+    {
+        var table = new TableResult("Embedded store under concurrency: what the HTTP gap is made of (in-process, 32 in flight)", "bench/run.sh (stores section)",
+            "variant", "decisions", "decisions/s", "p50 ms", "p99 ms", "non-200");
+        table.Description = "The shared handler over SQLite with 32 concurrent decisions and no HTTP. The first row is the store as the hosts " +
+            "configure it (synchronous=full, one connection per concurrent call); the others are bench-side what-ifs, not product settings.";
+        var seconds = quick ? 2 : 5;
+        var variants = new (string Name, SqliteSynchronousMode Mode, bool Serialize)[]
+        {
+            ("as configured: synchronous=full, concurrent writers", SqliteSynchronousMode.Full, false),
+            ("synchronous=full, one writer at a time", SqliteSynchronousMode.Full, true),
+            ("synchronous=normal, concurrent writers", SqliteSynchronousMode.Normal, false),
+            ("synchronous=normal, one writer at a time", SqliteSynchronousMode.Normal, true),
+        };
+        foreach (var (name, mode, serialize) in variants)
+        {
+            IKeyValueStore store = StoreFactory.Sqlite(dataDir, mode, out _);
+            store = serialize ? new SerializedWritesStore(store) : store;
+            await using var host = await BenchHost.CreateAsync(store, RealisticTenant.Build());
+            await RunAsync(host, 1);
+            var (count, perSecond, p50, p99, bad) = await RunAsync(host, seconds);
+            table.Row(name, count, perSecond, p50, p99, bad);
+        }
+
+        return table;
+    }
+
+    private static async Task<(int Count, double PerSecond, double P50, double P99, int Bad)> RunAsync(BenchHost host, double seconds)
+    {
+        const int InFlight = 32;
+        var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, InFlight).Select(w => Task.Run(async () =>
+        {
+            var driver = new DecisionDriver(host.Handler, host.RuntimeKey, 50_000, seed: 100 + w);
+            var samples = new List<DecisionSample>();
+            while (Stopwatch.GetTimestamp() < deadline && samples.Count < 100_000)
+            {
+                samples.Add(await driver.DecideAsync());
+            }
+
+            return samples;
+        })).ToArray();
+        var all = (await Task.WhenAll(workers)).SelectMany(s => s).ToList();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var ms = all.Select(s => s.Milliseconds).ToList();
+        return (all.Count, Math.Round(all.Count / elapsed, 1), Stats.Median(ms), Stats.Percentile(ms, 0.99), all.Count(s => s.Status != 200));
+    }
+}
