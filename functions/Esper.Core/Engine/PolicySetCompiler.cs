@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Esper.Core.Expressions;
+using Esper.Core.Fields;
 using Esper.Core.Resources;
 
 namespace Esper.Core.Engine;
@@ -133,7 +134,9 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
                 continue;
             }
 
-            _entities.Add(new CompiledEntity(e.Id, [.. e.KeyFields], match, actionIndex));
+            // Key fields are hashed by their canonical names, so an alias (http_method) and its canonical name
+            // (request.method) group the same traffic under the same key.
+            _entities.Add(new CompiledEntity(e.Id, [.. e.KeyFields.Select(static f => FieldReference.TryParse(f, out var r) ? r.Name : f)], match, actionIndex));
         }
     }
 

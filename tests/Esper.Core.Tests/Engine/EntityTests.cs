@@ -120,6 +120,23 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void An_alias_key_field_and_its_canonical_name_give_the_same_entity_key()
+    {
+        PolicySet WithKeyFields(params string[] keyFields) => Compile(
+            [Policy("p", null, Clause("watch", entityId: "by-agent"))],
+            entities: [new EntityDefinition { Id = "by-agent", Name = "by agent", KeyFields = keyFields }]);
+        var f = new EngineFixture();
+        var request = Request(userAgent: "curl/8.0");
+
+        var canonical = f.Decide(WithKeyFields("request.method", "user_agent"), request).Entities["by-agent"];
+        var alias = f.Decide(WithKeyFields("http_method", "user_agent"), request).Entities["by-agent"];
+        var other = f.Decide(WithKeyFields("request.path", "user_agent"), request).Entities["by-agent"];
+
+        Assert.Equal(canonical, alias);
+        Assert.NotEqual(canonical, other);
+    }
+
+    [Fact]
     public void Crawler_tokens_cover_the_six_documented_vendors()
     {
         string[] expected = ["GPTBot", "ClaudeBot", "Googlebot", "Applebot", "meta-externalagent", "Cloudflare-AutoRAG"];
