@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Esper.Storage.KeyValue;
 using Microsoft.Data.Sqlite;
 
@@ -10,10 +11,19 @@ namespace Esper.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 {
+    /// <summary>Most queued writes run in one group commit, so one transaction (and the lock it holds) stays short.</summary>
+    internal const int MaxGroupSize = 64;
+
     private readonly SqliteSessionPool _pool;
     private readonly TimeProvider _time;
     private readonly SqliteExpiryPurge _purge;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Writes waiting for the write turn, oldest first (see WaitThenWriteAsync), and the group being run; the
+    // group list is only touched under the write turn, so one instance is reused.
+    private readonly ConcurrentQueue<SqliteQueuedWrite> _queue = new();
+    private readonly List<SqliteQueuedWrite> _group = new(MaxGroupSize);
+    private long _groupCommits;
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/> with default options.</summary>
     public SqliteKeyValueStore(string path, TimeProvider timeProvider)
@@ -167,6 +177,15 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         _writeGate.Dispose();
     }
 
+    /// <summary>For tests: the write turn itself, so a test can hold it while writes queue up behind it.</summary>
+    internal SemaphoreSlim WriteTurn => _writeGate;
+
+    /// <summary>For tests: how many writes wait in the queue for the write turn.</summary>
+    internal int QueuedWrites => _queue.Count;
+
+    /// <summary>For tests: how many groups of two or more writes were committed together.</summary>
+    internal long GroupCommits => Interlocked.Read(ref _groupCommits);
+
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     // Writers of this process take turns at the gate before they contend for SQLite's file lock. The file lock is
@@ -191,16 +210,170 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         }
     }
 
+    // A writer that finds the turn taken queues its write, then waits for the turn. Whoever holds the turn next runs
+    // every queued write (up to MaxGroupSize) in one transaction with one commit, so under load the commits (each
+    // a WAL append and, with synchronous=FULL, an fsync) are shared instead of paid per write. A waiter whose write
+    // a group already ran finds it complete when it gets the turn and just hands the turn on.
     private async ValueTask<T> WaitThenWriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
+        var queued = new SqliteQueuedWrite<TArgs, T>(args, write, cancellationToken);
+        _queue.Enqueue(queued);
         try
         {
-            return Write(args, write);
+            await _writeGate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            if (queued.TryDrop())
+            {
+                throw;
+            }
+
+            // A group already took this write: it runs (or ran) regardless, so its outcome is the caller's.
+            return await queued.Task;
+        }
+
+        try
+        {
+            // Writes leave the queue in order, so this write is in the group run now or in one of the next.
+            while (!queued.Task.IsCompleted)
+            {
+                RunGroup();
+            }
         }
         finally
         {
             _writeGate.Release();
+        }
+
+        return await queued.Task;
+    }
+
+    // Runs under the write turn. A group of one runs exactly like an uncontended write (no savepoint).
+    private void RunGroup()
+    {
+        var group = _group;
+        group.Clear();
+        while (group.Count < MaxGroupSize && _queue.TryDequeue(out var queued))
+        {
+            if (!queued.TryClaim())
+            {
+                continue;
+            }
+
+            if (queued.CancellationToken.IsCancellationRequested)
+            {
+                queued.Cancel();
+                continue;
+            }
+
+            group.Add(queued);
+        }
+
+        if (group.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var now = NowMs();
+            var session = _pool.Rent();
+            try
+            {
+                if (group.Count == 1)
+                {
+                    group[0].Run(session, now);
+                    _purge.RunIfDue(session, now);
+                    group[0].Complete();
+                }
+                else
+                {
+                    CommitGroup(session, group, now);
+                }
+            }
+            finally
+            {
+                _pool.Return(session);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Nothing of a write that reaches here was committed (or it was completed already: TrySet* ignores it).
+            foreach (var queued in group)
+            {
+                queued.Fail(exception);
+            }
+        }
+        finally
+        {
+            group.Clear();
+        }
+    }
+
+    // One BEGIN IMMEDIATE … COMMIT for the whole group, each write in its own savepoint: a write that throws is
+    // rolled back alone and its caller gets the exception; the others are completed only once the COMMIT succeeded.
+    private void CommitGroup(SqliteSession session, List<SqliteQueuedWrite> group, long now)
+    {
+        var errors = new Exception?[group.Count];
+        session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
+        session.InGroupTransaction = true;
+        try
+        {
+            for (var i = 0; i < group.Count; i++)
+            {
+                try
+                {
+                    session.InSavepoint((group[i], now), static (session, a) =>
+                    {
+                        a.Item1.Run(session, a.now);
+                        return 0;
+                    });
+                }
+                catch (Exception exception)
+                {
+                    errors[i] = exception;
+                    if (!session.IsTransactionOpen)
+                    {
+                        // SQLite rolled the whole transaction back: the writes before this one are lost and the rest
+                        // did not run, so the whole group fails (with this error; this write keeps its own).
+                        throw;
+                    }
+                }
+            }
+
+            _purge.RunIfDue(session, now);
+            session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+            Interlocked.Increment(ref _groupCommits);
+        }
+        catch
+        {
+            session.RollbackQuietly();
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (errors[i] is { } own)
+                {
+                    group[i].Fail(own);
+                }
+            }
+
+            throw;
+        }
+        finally
+        {
+            session.InGroupTransaction = false;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                group[i].Fail(error);
+            }
+            else
+            {
+                group[i].Complete();
+            }
         }
     }
 

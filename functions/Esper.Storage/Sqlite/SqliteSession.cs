@@ -58,6 +58,13 @@ internal sealed partial class SqliteSession : IDisposable
     /// </summary>
     public T InWriteTransaction<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, T> work)
     {
+        if (InGroupTransaction)
+        {
+            // Inside a group commit the transaction is already open (and holds the write lock): a savepoint gives
+            // this work its own all-or-nothing scope, and the group's COMMIT makes it durable.
+            return InSavepoint(args, work);
+        }
+
         Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
         try
         {
@@ -71,6 +78,47 @@ internal sealed partial class SqliteSession : IDisposable
             throw;
         }
     }
+
+    /// <summary>True while this session runs a group of writes inside one BEGIN IMMEDIATE … COMMIT.</summary>
+    public bool InGroupTransaction { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a SAVEPOINT of the open transaction: released when it returns, rolled back
+    /// to (undoing only this work) when it throws. Savepoints nest, so one name serves every level.
+    /// </summary>
+    public T InSavepoint<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, T> work)
+    {
+        Command(SqliteStatement.Savepoint).ExecuteNonQuery();
+        T result;
+        try
+        {
+            result = work(this, args);
+        }
+        catch
+        {
+            // ROLLBACK TO keeps the savepoint open, so it is released afterwards. When either fails, SQLite has
+            // already rolled back the whole transaction (it does on some errors); IsTransactionOpen tells the caller.
+            try
+            {
+                Command(SqliteStatement.RollbackToSavepoint).ExecuteNonQuery();
+                Command(SqliteStatement.ReleaseSavepoint).ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+            }
+
+            throw;
+        }
+
+        Command(SqliteStatement.ReleaseSavepoint).ExecuteNonQuery();
+        return result;
+    }
+
+    /// <summary>False once SQLite has ended the transaction itself (it rolls back on some errors, e.g. I/O or disk full).</summary>
+    public bool IsTransactionOpen => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
+    /// <summary>Rolls back the open transaction, if SQLite has not already done so.</summary>
+    public void RollbackQuietly() => Rollback();
 
     public static void Execute(SqliteConnection connection, string sql)
     {

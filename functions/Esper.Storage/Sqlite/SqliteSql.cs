@@ -56,6 +56,9 @@ internal static class SqliteSql
         SqliteStatement.BeginImmediate => "BEGIN IMMEDIATE",
         SqliteStatement.Commit => "COMMIT",
         SqliteStatement.Rollback => "ROLLBACK",
+        SqliteStatement.Savepoint => "SAVEPOINT esper_write",
+        SqliteStatement.ReleaseSavepoint => "RELEASE esper_write",
+        SqliteStatement.RollbackToSavepoint => "ROLLBACK TO esper_write",
         _ => throw new ArgumentOutOfRangeException(nameof(statement)),
     };
 }

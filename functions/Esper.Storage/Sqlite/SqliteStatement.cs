@@ -24,4 +24,7 @@ internal enum SqliteStatement
     BeginImmediate,
     Commit,
     Rollback,
+    Savepoint,
+    ReleaseSavepoint,
+    RollbackToSavepoint,
 }
