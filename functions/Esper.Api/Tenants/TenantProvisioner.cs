@@ -24,13 +24,30 @@ internal sealed class TenantProvisioner(TenantRepository tenants, ApiKeyReposito
         if (issued is not { } key)
         {
             // Only a chosen secret can collide: another process starting with the same bootstrap key stored it first.
-            var existing = adminSecret is null ? null : await keys.FindByHashAsync(slug, ApiKeySecrets.Hash(adminSecret), cancellationToken).ConfigureAwait(false);
-            var record = existing is null ? null : await keys.GetAsync(slug, existing.KeyId, cancellationToken).ConfigureAwait(false);
+            var record = adminSecret is null ? null : await WaitForOtherProcessKeyAsync(slug, adminSecret, cancellationToken).ConfigureAwait(false);
             return record is null ? throw new InvalidOperationException("The admin secret of a new tenant is already in use.") : (tenant, record, adminSecret!);
         }
 
         await audit.RecordAsync(slug, null, "api_key", key.Record.Id, "created", cancellationToken).ConfigureAwait(false);
         return (tenant, key.Record, key.Secret);
+    }
+
+    // The other process claims the secret's hash before it writes the key record, so the record can lag the claim by
+    // a moment: wait for it (bounded) instead of failing a start-up that raced another one with the same key.
+    private async ValueTask<ApiKeyRecord?> WaitForOtherProcessKeyAsync(string slug, string secret, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var existing = await keys.FindByHashAsync(slug, ApiKeySecrets.Hash(secret), cancellationToken).ConfigureAwait(false);
+            if (existing is not null && await keys.GetAsync(slug, existing.KeyId, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                return record;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
     }
 
     /// <summary>

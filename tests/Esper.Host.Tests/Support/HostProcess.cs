@@ -11,11 +11,13 @@ namespace Esper.Host.Tests.Support;
 internal sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors;
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(Process process, Uri baseAddress, System.Collections.Concurrent.ConcurrentQueue<string> errors)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _errors = errors;
     }
 
     public Uri BaseAddress { get; }
@@ -36,11 +38,18 @@ internal sealed class HostProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                errors.Enqueue(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, new Uri(url));
+        var host = new HostProcess(process, new Uri(url), errors);
         await host.WaitHealthyAsync();
         return host;
     }
@@ -97,7 +106,8 @@ internal sealed class HostProcess : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The host exited with code {_process.ExitCode}.");
+                _process.WaitForExit();
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode}: {string.Join(" | ", _errors)}");
             }
 
             try
