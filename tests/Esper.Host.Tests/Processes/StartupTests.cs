@@ -9,10 +9,24 @@ public sealed class StartupTests
     {
         var dataDir = TempDir.Create();
 
-        var starting = await Task.WhenAll(HostProcess.StartAsync(dataDir), HostProcess.StartAsync(dataDir));
+        Task<HostProcess>[] starts = [HostProcess.StartAsync(dataDir), HostProcess.StartAsync(dataDir)];
+        try
+        {
+            await Task.WhenAll(starts);
+        }
+        catch
+        {
+            // When one host fails to start, stop the one that did, so a failure leaves no process behind.
+            foreach (var started in starts.Where(t => t.IsCompletedSuccessfully))
+            {
+                (await started).Dispose();
+            }
 
-        using var first = starting[0];
-        using var second = starting[1];
+            throw;
+        }
+
+        using var first = await starts[0];
+        using var second = await starts[1];
         using var a = first.Client();
         using var b = second.Client();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await a.GetAsync("/api/v1/entities")).Status);
