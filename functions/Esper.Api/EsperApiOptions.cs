@@ -32,6 +32,20 @@ public sealed class EsperApiOptions
     /// <summary>How many recent decisions the results of one policy list. Default 20.</summary>
     public int RecentDecisions { get; set; } = 20;
 
+    /// <summary>
+    /// When a decision's records (decision records, results counters, penalties, idempotency answer) are written:
+    /// before the answer, or right after it with a journal entry written in the counter round so nothing answered is
+    /// lost (<c>ESPER_RECORDING</c>). Default <see cref="RecordingMode.BeforeAnswer"/>; the hosts choose
+    /// <see cref="RecordingMode.AfterAnswer"/> for the cloud stores (docs/decision-semantics.md).
+    /// </summary>
+    public RecordingMode Recording { get; set; } = RecordingMode.BeforeAnswer;
+
+    /// <summary>How old a journal entry must be before recovery treats its decision as orphaned and writes its records. Default 60 s.</summary>
+    public TimeSpan JournalGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a process looks for orphaned journal entries of a tenant it serves. Default 30 s.</summary>
+    public TimeSpan JournalSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Most events in one beacon batch. Default 100.</summary>
     public int MaxBeaconBatch { get; set; } = 100;
 }

@@ -11,6 +11,7 @@ using Esper.Api.Tenants;
 using Esper.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Esper.Api;
 
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DecisionRepository>();
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<RateLimitRepository>();
+        services.TryAddSingleton<DecisionJournalRepository>();
 
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<RateLimiter>();
@@ -47,7 +49,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TenantProvisioner>();
         services.TryAddSingleton<IChallengeIssuer, NoChallengeIssuer>();
         services.TryAddSingleton<PolicySetCache>();
+        services.TryAddSingleton<PendingRecordings>();
         services.TryAddSingleton<DecisionRunner>();
+        services.TryAddSingleton<JournalRecovery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecordingDrain>());
         services.TryAddSingleton<IdempotentDecisions>();
 
         // Endpoint modules: every route of ApiRoutes.All has one endpoint across these (the challenge module adds its own here).

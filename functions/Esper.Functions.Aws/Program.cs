@@ -33,7 +33,7 @@ internal static class Program
         await using (app.ConfigureAwait(false))
         {
             var function = new HttpEventFunction(app.Handler);
-            await new RuntimeLoop(client, function, TimeProvider.System).RunAsync(shutdown.Token).ConfigureAwait(false);
+            await new RuntimeLoop(client, function, app.Recordings, TimeProvider.System).RunAsync(shutdown.Token).ConfigureAwait(false);
         }
 
         return 0;

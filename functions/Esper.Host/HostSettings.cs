@@ -1,3 +1,4 @@
+using Esper.Api;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
@@ -24,15 +25,22 @@ internal sealed class HostSettings
 
     public int ConfigCheckSeconds { get; init; }
 
-    public static HostSettings From(IConfiguration configuration) => new()
+    public RecordingMode Recording { get; init; }
+
+    public static HostSettings From(IConfiguration configuration)
     {
-        Store = (configuration["ESPER_STORE"] is { Length: > 0 } store ? store : "sqlite").Trim().ToLowerInvariant(),
-        DataDir = configuration["ESPER_DATA_DIR"] is { Length: > 0 } dir ? dir : DefaultDataDir,
-        BootstrapAdminKey = configuration["ESPER_BOOTSTRAP_ADMIN_KEY"] is { Length: > 0 } key ? key : null,
-        OperatorToken = configuration["ESPER_OPERATOR_TOKEN"] is { Length: > 0 } token ? token : null,
-        RateLimitPerMinute = Int(configuration, "ESPER_RATE_LIMIT_PER_MINUTE", 1200),
-        ConfigCheckSeconds = Int(configuration, "ESPER_CONFIG_CHECK_SECONDS", 0),
-    };
+        var store = (configuration["ESPER_STORE"] is { Length: > 0 } name ? name : "sqlite").Trim().ToLowerInvariant();
+        return new()
+        {
+            Store = store,
+            DataDir = configuration["ESPER_DATA_DIR"] is { Length: > 0 } dir ? dir : DefaultDataDir,
+            BootstrapAdminKey = configuration["ESPER_BOOTSTRAP_ADMIN_KEY"] is { Length: > 0 } key ? key : null,
+            OperatorToken = configuration["ESPER_OPERATOR_TOKEN"] is { Length: > 0 } token ? token : null,
+            RateLimitPerMinute = Int(configuration, "ESPER_RATE_LIMIT_PER_MINUTE", 1200),
+            ConfigCheckSeconds = Int(configuration, "ESPER_CONFIG_CHECK_SECONDS", 0),
+            Recording = RecordingModes.Resolve(configuration[RecordingModes.Setting], store),
+        };
+    }
 
     private static int Int(IConfiguration configuration, string name, int fallback)
     {

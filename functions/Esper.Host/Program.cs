@@ -38,6 +38,7 @@ builder.Services.AddEsperApi(options =>
     options.OperatorToken = settings.OperatorToken;
     options.RateLimitPerMinute = settings.RateLimitPerMinute;
     options.ConfigCheckInterval = TimeSpan.FromSeconds(settings.ConfigCheckSeconds);
+    options.Recording = settings.Recording;
 });
 builder.WebHost.ConfigureKestrel(kestrel =>
 {

@@ -1,16 +1,27 @@
 using Esper.Api.Config;
 using Esper.Api.Http;
 using Esper.Api.Json;
+using Esper.Api.Runtime;
 using Esper.Storage.Repositories;
 
 namespace Esper.Api.Results;
 
 /// <summary>
 /// Per-policy results read from the sharded counters (never from decision records), and for one policy its
-/// recent decisions. Policies that were deleted but still have counters are reachable by id.
+/// recent decisions. Policies that were deleted but still have counters are reachable by id. A read first waits
+/// (briefly) for the record writes this process started after answering, and sweeps the journal when due, so a
+/// process reads its own decisions whatever the recording mode.
 /// </summary>
-internal sealed class ResultsEndpoints(ConfigRepository config, ResultsRepository results, DecisionRepository decisions, EsperApiOptions options) : IApiEndpointModule
+internal sealed class ResultsEndpoints(
+    ConfigRepository config,
+    ResultsRepository results,
+    DecisionRepository decisions,
+    JournalRecovery recovery,
+    PendingRecordings pending,
+    EsperApiOptions options) : IApiEndpointModule
 {
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(2);
+
     public IEnumerable<Endpoint> Endpoints =>
     [
         new("ListPolicyResults", Access.Admin, ListAsync),
@@ -20,6 +31,7 @@ internal sealed class ResultsEndpoints(ConfigRepository config, ResultsRepositor
     private async ValueTask<ApiResponse> ListAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var tenantId = call.Key.TenantId;
+        await SettleAsync(tenantId, cancellationToken).ConfigureAwait(false);
         var snapshot = await ConfigSnapshot.LoadAsync(config, tenantId, cancellationToken).ConfigureAwait(false);
         var reads = snapshot.Policies.Select(p => results.GetAsync(tenantId, p.Id, cancellationToken).AsTask()).ToArray();
         var counters = await Task.WhenAll(reads).ConfigureAwait(false);
@@ -30,6 +42,7 @@ internal sealed class ResultsEndpoints(ConfigRepository config, ResultsRepositor
     private async ValueTask<ApiResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var tenantId = call.Key.TenantId;
+        await SettleAsync(tenantId, cancellationToken).ConfigureAwait(false);
         var id = call.Route("id");
         var policy = config.GetAsync(tenantId, ResourceKinds.Policies.Singular, id, cancellationToken).AsTask();
         var counters = results.GetAsync(tenantId, id, cancellationToken).AsTask();
@@ -42,6 +55,12 @@ internal sealed class ResultsEndpoints(ConfigRepository config, ResultsRepositor
 
         var name = policy.Result is null ? null : System.Text.Json.JsonSerializer.Deserialize(policy.Result.Json, ResourceKinds.Policies.TypeInfo)?.Name;
         return JsonResponses.Create(200, View(counters.Result, name) with { RecentDecisions = recent.Result }, ApiJsonContext.Default.PolicyResultsView);
+    }
+
+    private Task SettleAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        recovery.Touch(tenantId);
+        return pending.SettleAsync(tenantId, SettleLimit, cancellationToken);
     }
 
     private static PolicyResultsView View(PolicyResults r, string? name) =>

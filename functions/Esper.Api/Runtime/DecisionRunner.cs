@@ -4,34 +4,48 @@ using Esper.Core.Engine;
 using Esper.Core.Fields;
 using Esper.Storage.KeyValue;
 using Esper.Storage.Repositories;
+using Microsoft.Extensions.Logging;
 
 namespace Esper.Api.Runtime;
 
 /// <summary>
-/// One decision against the store: prepare, one parallel round of counter updates (one per entity key), finish,
-/// then one parallel round that records everything (decision records, results counters, penalties). Both rounds
-/// are awaited before the caller answers, so an acknowledged decision is never lost.
+/// One decision against the store: prepare, one parallel round of counter updates (one per entity key, plus the
+/// checks the caller runs beside them and, when recording after the answer, the journal entry), finish, then the
+/// records (decision records, results counters, penalties). With <see cref="RecordingMode.BeforeAnswer"/> the
+/// records are awaited before the caller answers; with <see cref="RecordingMode.AfterAnswer"/> they are written
+/// right after, and the journal entry written in the counter round lets recovery write them if this process dies
+/// first. Either way an acknowledged decision is never lost.
 /// </summary>
-internal sealed class DecisionRunner(
+internal sealed partial class DecisionRunner(
     EntityStateRepository entities,
     ResultsRepository results,
     DecisionRepository decisions,
+    DecisionJournalRepository journal,
+    PendingRecordings pending,
     IChallengeIssuer challenges,
     EsperApiOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<DecisionRunner> logger)
 {
     /// <param name="tenantId">The tenant.</param>
     /// <param name="set">The tenant's compiled config.</param>
     /// <param name="ev">The event.</param>
     /// <param name="beacon">True for beacon events: no challenge is issued.</param>
-    /// <param name="alsoWrite">A write to run in the same parallel round as the records (the idempotency answer), or null.</param>
-    /// <param name="cancellationToken">Cancels the decision.</param>
-    public async ValueTask<DecisionView> DecideAsync(string tenantId, PolicySet set, RuntimeEvent ev, bool beacon, Func<DecisionView, Task>? alsoWrite, CancellationToken cancellationToken)
+    /// <param name="admission">Checks running beside the counter round (rate limit, config version), or null; when they do not grant the decision, its counter updates are undone and nothing is recorded.</param>
+    /// <param name="alsoWrite">A write to run with the records (the idempotency answer), or null.</param>
+    /// <param name="cancellationToken">Cancels the decision until it is answered; the records are written whatever happens to the caller.</param>
+    public async ValueTask<DecisionAttempt> DecideAsync(string tenantId, PolicySet set, RuntimeEvent ev, bool beacon, Task<Admission>? admission, Func<DecisionView, Task>? alsoWrite, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
-
+        var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+        var afterAnswer = options.Recording == RecordingMode.AfterAnswer;
         var states = plan.StateRequests;
+        if (afterAnswer && !pending.IsIdle)
+        {
+            await pending.BeforeCountingAsync(tenantId, states.Select(static s => s.EntityKey)).ConfigureAwait(false);
+        }
+
         var reads = new Task<IReadOnlyDictionary<string, long>>[states.Count];
         for (var i = 0; i < states.Count; i++)
         {
@@ -41,19 +55,30 @@ internal sealed class DecisionRunner(
                 : entities.UpdateAsync(tenantId, request.EntityKey, new CounterUpdate { Add = request.Add, Remove = [.. request.Remove], ExpiresAt = request.ExpiresAt }, cancellationToken).AsTask();
         }
 
-        var counters = await Task.WhenAll(reads).ConfigureAwait(false);
+        var journaled = afterAnswer
+            ? journal.WriteAsync(tenantId, new JournalEntry(decisionId, now, beacon, ev), now + options.DecisionRetention, cancellationToken).AsTask()
+            : Task.CompletedTask;
+        await Task.WhenAll(reads.Append(journaled).Append(admission ?? Task.CompletedTask)).ConfigureAwait(false);
+
+        if (admission is not null && !admission.Result.IsGranted)
+        {
+            await UndoAsync(tenantId, states, afterAnswer ? (now, decisionId) : null).ConfigureAwait(false);
+            return new DecisionAttempt(null, admission.Result);
+        }
+
         var byKey = new Dictionary<string, IReadOnlyDictionary<string, long>>(states.Count, StringComparer.Ordinal);
         for (var i = 0; i < states.Count; i++)
         {
-            byKey[states[i].EntityKey] = counters[i];
+            byKey[states[i].EntityKey] = reads[i].Result;
         }
 
         var decision = set.Finish(plan, byKey, challenges.ReadPass(tenantId, ev, plan.EntityKeys.Values));
-        var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
 
         string? redirectUrl = null;
         if (!beacon && decision.Action == DecisionAction.Challenge)
         {
+            // A challenge session must exist before the visitor follows redirect_url: a second round trip, on
+            // challenge decisions only (docs/decision-semantics.md).
             var returnUrl = ev.ReturnUrl ?? decision.Mitigation?.Challenge?.ReturnUrlTemplate;
             var challenge = new ChallengeRequest(tenantId, decisionId, decision.PolicyId, decision.Mitigation?.Id, decision.Mitigation?.Challenge?.Provider, returnUrl, decision.Entities, now)
             {
@@ -65,17 +90,84 @@ internal sealed class DecisionRunner(
         }
 
         var view = View(decisionId, decision, redirectUrl, now);
-        var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, cancellationToken);
-        await (alsoWrite is null ? record : Task.WhenAll(record, alsoWrite(view))).ConfigureAwait(false);
-        return view;
+        if (!afterAnswer)
+        {
+            var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, cancellationToken);
+            await (alsoWrite is null ? record : Task.WhenAll(record, alsoWrite(view))).ConfigureAwait(false);
+            return new DecisionAttempt(view, Admission.Granted);
+        }
+
+        var answerWrite = alsoWrite?.Invoke(view);
+        var work = RecordAfterAnswerAsync(tenantId, decisionId, decision, ev, beacon, now, answerWrite);
+        pending.Track(tenantId, work, decision.StateWrites.Count == 0 ? [] : [.. decision.StateWrites.Select(static w => w.EntityKey)]);
+        return new DecisionAttempt(view, Admission.Granted);
     }
 
-    private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the records of a journaled decision whose process died before writing them: the decision is finished
+    /// again from the journaled event at its own time, over the entity state as it is now (which already holds the
+    /// event), and recorded as recovered. Then the entry is deleted.
+    /// </summary>
+    public async Task RecoverAsync(string tenantId, PolicySet set, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        var plan = set.Prepare(RequestEncoder.Encode(entry.Event), entry.DecidedAt);
+        var states = plan.StateRequests;
+        var reads = states.Select(s => entities.GetAsync(tenantId, s.EntityKey, cancellationToken).AsTask()).ToArray();
+        var counters = await Task.WhenAll(reads).ConfigureAwait(false);
+        var byKey = new Dictionary<string, IReadOnlyDictionary<string, long>>(states.Count, StringComparer.Ordinal);
+        for (var i = 0; i < states.Count; i++)
+        {
+            byKey[states[i].EntityKey] = counters[i];
+        }
+
+        var decision = set.Finish(plan, byKey, challenges.ReadPass(tenantId, entry.Event, plan.EntityKeys.Values));
+        await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, cancellationToken).ConfigureAwait(false);
+        await journal.RemoveAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordAfterAnswerAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, Task? answerWrite)
+    {
+        try
+        {
+            // The caller has its answer: nothing it cancels may stop these writes.
+            var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, CancellationToken.None);
+            await (answerWrite is null ? record : Task.WhenAll(record, answerWrite)).ConfigureAwait(false);
+            await journal.RemoveAsync(tenantId, now, decisionId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The journal entry stays; recovery writes the records once it is older than the grace period.
+            LogRecordingFailed(logger, ex, tenantId, decisionId);
+        }
+    }
+
+    /// <summary>Takes back the counter updates of a decision that was not admitted, and its journal entry.</summary>
+    private Task UndoAsync(string tenantId, IReadOnlyList<StateRequest> states, (DateTimeOffset At, string Id)? journaled)
+    {
+        var undo = new List<Task>(states.Count + 1);
+        foreach (var request in states)
+        {
+            if (request.Add.Count > 0)
+            {
+                var negated = request.Add.ToDictionary(static a => a.Key, static a => -a.Value, StringComparer.Ordinal);
+                undo.Add(entities.UpdateAsync(tenantId, request.EntityKey, new CounterUpdate { Add = negated }, CancellationToken.None).AsTask());
+            }
+        }
+
+        if (journaled is { } entry)
+        {
+            undo.Add(journal.RemoveAsync(tenantId, entry.At, entry.Id, CancellationToken.None).AsTask());
+        }
+
+        return Task.WhenAll(undo);
+    }
+
+    private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, bool recovered, CancellationToken cancellationToken)
     {
         var fired = decision.PolicyOutcomes.Where(o => o.Outcome != DecisionOutcome.Allow).ToList();
         var record = new DecisionRecord(
             decisionId, now, Text(decision.Action), decision.PolicyId, decision.Mitigation?.Id, decision.Reason, beacon,
-            [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path);
+            [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null);
         var batch = new List<BatchItem>();
         DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention);
 
@@ -85,6 +177,9 @@ internal sealed class DecisionRunner(
             tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
         await Task.WhenAll(writes).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Writing the records of decision {DecisionId} (tenant {TenantId}) failed after it was answered; journal recovery will write them")]
+    private static partial void LogRecordingFailed(ILogger logger, Exception exception, string tenantId, string decisionId);
 
     private static DecisionView View(string decisionId, Decision decision, string? redirectUrl, DateTimeOffset now)
     {

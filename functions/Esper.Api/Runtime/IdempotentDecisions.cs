@@ -12,10 +12,11 @@ namespace Esper.Api.Runtime;
 /// Decides once per idempotency key. The first request claims the key with put-if-absent and stores its answer;
 /// concurrent and later retries (24 h) get that same answer and count nothing. A retry that finds the claim still
 /// pending waits briefly for it; a claim whose request died expires after a short lease so the key is not stuck.
-/// The rate-limit count, the claim and the config version check share one parallel store round; the answer is
-/// stored in the same round as the decision's records.
+/// The rate-limit count, the claim and the config version check share one parallel store round before the counter
+/// round (counting must wait for the claim, so duplicates never count); the answer is stored with the decision's
+/// records. Decisions without a key skip the claim and run their checks beside the counter round.
 /// </summary>
-internal sealed class IdempotentDecisions(IdempotencyRepository repository, DecisionRunner runner, PolicySetCache cache, EsperApiOptions options, TimeProvider time)
+internal sealed class IdempotentDecisions(IdempotencyRepository repository, DecisionRunner runner, PolicySetCache cache, JournalRecovery recovery, EsperApiOptions options, TimeProvider time)
 {
     internal const string Kind = "runtime";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -24,18 +25,11 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
     public async ValueTask<ApiResponse> DecideAsync(ApiCall call, RuntimeEvent ev, CancellationToken cancellationToken)
     {
         var tenantId = call.Key.TenantId;
+        recovery.Touch(tenantId);
         var limited = call.CheckRateLimitAsync(cancellationToken).AsTask();
         if (ev.IdempotencyKey is not { Length: > 0 } key)
         {
-            var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
-            await Task.WhenAll(limited, setTask).ConfigureAwait(false);
-            if (limited.Result is { } tooMany)
-            {
-                return tooMany;
-            }
-
-            var view = await runner.DecideAsync(tenantId, setTask.Result, ev, beacon: false, null, cancellationToken).ConfigureAwait(false);
-            return JsonResponses.Create(200, view, ApiJsonContext.Default.DecisionView);
+            return await DecideOnceAsync(tenantId, limited, ev, cancellationToken).ConfigureAwait(false);
         }
 
         var waits = Math.Max(1, (int)(options.IdempotencyWait / Poll));
@@ -74,16 +68,77 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
         return Problems.Conflict("A request with this idempotency_key is still being decided; retry shortly.");
     }
 
+    /// <summary>
+    /// A decision without an idempotency key. With the config cached, the rate-limit count and the config version
+    /// read run in the same parallel round as the counter updates; a refused or stale decision has its updates
+    /// undone (a concurrent decision on the same entity key may briefly see the extra count).
+    /// </summary>
+    private async ValueTask<ApiResponse> DecideOnceAsync(string tenantId, Task<ApiResponse?> limited, RuntimeEvent ev, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            PolicySet set;
+            Task<bool>? stillCurrent = null;
+            if (attempt > 0 || !cache.TryGetCached(tenantId, out set, out stillCurrent))
+            {
+                var loading = cache.GetAsync(tenantId, cancellationToken).AsTask();
+                await Task.WhenAll(limited, loading).ConfigureAwait(false);
+                set = loading.Result;
+            }
+
+            var admission = limited.IsCompletedSuccessfully && stillCurrent is null
+                ? limited.Result is { } refusal ? Task.FromResult(new Admission(refusal, false)) : null
+                : AdmitAsync(limited, stillCurrent);
+            if (admission is { IsCompletedSuccessfully: true, Result.Refusal: { } early })
+            {
+                return early;
+            }
+
+            if (admission is { IsCompletedSuccessfully: true, Result.Stale: true })
+            {
+                // Known stale before counting anything: load the new config first.
+                limited = Task.FromResult<ApiResponse?>(null);
+                continue;
+            }
+
+            var decided = await runner.DecideAsync(tenantId, set, ev, beacon: false, admission, null, cancellationToken).ConfigureAwait(false);
+            if (decided.View is { } view)
+            {
+                return JsonResponses.Create(200, view, ApiJsonContext.Default.DecisionView);
+            }
+
+            if (decided.Admission.Refusal is { } refused)
+            {
+                return refused;
+            }
+
+            // The config changed under the cached set: decide again on the new one (the rate limit is already counted).
+            limited = Task.FromResult<ApiResponse?>(null);
+        }
+    }
+
+    private static async Task<Admission> AdmitAsync(Task<ApiResponse?> limited, Task<bool>? stillCurrent)
+    {
+        if (await limited.ConfigureAwait(false) is { } refusal)
+        {
+            return new Admission(refusal, false);
+        }
+
+        return stillCurrent is null || await stillCurrent.ConfigureAwait(false) ? Admission.Granted : new Admission(null, true);
+    }
+
     private async ValueTask<ApiResponse> DecideClaimedAsync(string tenantId, string key, string claim, PolicySet set, RuntimeEvent ev, CancellationToken cancellationToken)
     {
         var completed = false;
         string? json = null;
         try
         {
-            await runner.DecideAsync(tenantId, set, ev, beacon: false, view =>
+            await runner.DecideAsync(tenantId, set, ev, beacon: false, admission: null, view =>
             {
                 json = JsonSerializer.Serialize(view, ApiJsonContext.Default.DecisionView);
-                return repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, cancellationToken).AsTask();
+
+                // The answer is stored whatever happens to this request once it is decided.
+                return repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, CancellationToken.None).AsTask();
             }, cancellationToken).ConfigureAwait(false);
             completed = true;
             return JsonResponses.Raw(200, Encoding.UTF8.GetBytes(json!));

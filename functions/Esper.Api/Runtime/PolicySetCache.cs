@@ -47,5 +47,44 @@ internal sealed class PolicySetCache
         return set;
     }
 
+    /// <summary>
+    /// The cached set without waiting for the store, when there is one. <paramref name="stillCurrent"/> is null when
+    /// the set is trusted without a check (<see cref="EsperApiOptions.ConfigCheckInterval"/>); otherwise it reads the
+    /// version item and answers whether the set is still current, so the caller can run that read in parallel with
+    /// its own store round and start over in the rare case it is not. False when nothing is cached.
+    /// </summary>
+    public bool TryGetCached(string tenantId, out PolicySet set, out Task<bool>? stillCurrent)
+    {
+        stillCurrent = null;
+        if (!_entries.TryGetValue(tenantId, out var entry))
+        {
+            set = null!;
+            return false;
+        }
+
+        set = entry.Set;
+        var now = _time.GetUtcNow();
+        if (_options.ConfigCheckInterval > TimeSpan.Zero && now - entry.CheckedAt < _options.ConfigCheckInterval)
+        {
+            return true;
+        }
+
+        stillCurrent = ConfirmAsync(tenantId, entry, now);
+        return true;
+    }
+
+    private async Task<bool> ConfirmAsync(string tenantId, Entry entry, DateTimeOffset now)
+    {
+        var version = await _repository.GetVersionAsync(tenantId, CancellationToken.None).ConfigureAwait(false);
+        if (version != entry.Version)
+        {
+            _entries.TryRemove(new KeyValuePair<string, Entry>(tenantId, entry));
+            return false;
+        }
+
+        _entries.TryUpdate(tenantId, entry with { CheckedAt = now }, entry);
+        return true;
+    }
+
     private sealed record Entry(long Version, PolicySet Set, DateTimeOffset CheckedAt);
 }

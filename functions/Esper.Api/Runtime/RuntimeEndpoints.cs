@@ -16,6 +16,7 @@ internal sealed class RuntimeEndpoints(
     DecisionRunner runner,
     PolicySetCache cache,
     IdempotencyRepository idempotency,
+    JournalRecovery recovery,
     EsperApiOptions options,
     TimeProvider time) : IApiEndpointModule
 {
@@ -85,6 +86,7 @@ internal sealed class RuntimeEndpoints(
         }
 
         var tenantId = call.Key.TenantId;
+        recovery.Touch(tenantId);
         var limited = call.CheckRateLimitAsync(cancellationToken).AsTask();
         var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
         await Task.WhenAll(limited, setTask).ConfigureAwait(false);
@@ -108,7 +110,7 @@ internal sealed class RuntimeEndpoints(
 
                 try
                 {
-                    await runner.DecideAsync(tenantId, set, ev, beacon: true, null, cancellationToken).ConfigureAwait(false);
+                    await runner.DecideAsync(tenantId, set, ev, beacon: true, admission: null, alsoWrite: null, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -120,7 +122,7 @@ internal sealed class RuntimeEndpoints(
                 continue;
             }
 
-            await runner.DecideAsync(tenantId, set, ev, beacon: true, null, cancellationToken).ConfigureAwait(false);
+            await runner.DecideAsync(tenantId, set, ev, beacon: true, admission: null, alsoWrite: null, cancellationToken).ConfigureAwait(false);
         }
 
         return JsonResponses.Create(202, new BeaconAcceptedView(events.Count, duplicates), ApiJsonContext.Default.BeaconAcceptedView);

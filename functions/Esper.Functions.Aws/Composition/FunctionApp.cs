@@ -1,5 +1,6 @@
 using Esper.Api;
 using Esper.Api.Http;
+using Esper.Api.Runtime;
 using Esper.Storage.DynamoDb;
 using Esper.Storage.KeyValue;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,13 @@ internal sealed class FunctionApp : IAsyncDisposable
     {
         _services = services;
         Handler = services.GetRequiredService<IApiHandler>();
+        Recordings = services.GetRequiredService<PendingRecordings>();
     }
 
     public IApiHandler Handler { get; }
+
+    /// <summary>Record writes started after an answer; drained before the next event, since Lambda freezes the environment between events.</summary>
+    public PendingRecordings Recordings { get; }
 
     /// <summary>Builds the handler and makes sure the default tenant exists; a failure here is an init error.</summary>
     public static async Task<FunctionApp> StartAsync(FunctionSettings settings, CancellationToken cancellationToken)
@@ -41,6 +46,7 @@ internal sealed class FunctionApp : IAsyncDisposable
         services.AddEsperApi(options =>
         {
             options.OperatorToken = settings.OperatorToken;
+            options.Recording = settings.Recording;
             if (settings.RateLimitPerMinute is { } perMinute)
             {
                 options.RateLimitPerMinute = perMinute;

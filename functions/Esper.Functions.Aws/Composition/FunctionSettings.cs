@@ -1,3 +1,4 @@
+using Esper.Api;
 using System.Globalization;
 using Esper.Storage.DynamoDb;
 
@@ -31,6 +32,9 @@ internal sealed class FunctionSettings
     /// <summary>ESPER_BOOTSTRAP_ADMIN_KEY: the default tenant's admin key on first start.</summary>
     public string? BootstrapAdminKey { get; init; }
 
+    /// <summary>ESPER_RECORDING: when decisions are recorded; default after_answer on DynamoDB, before_answer on SQLite.</summary>
+    public RecordingMode Recording { get; init; }
+
     public static bool TryRead(Func<string, string?> environment, out FunctionSettings? settings, out string? error)
     {
         settings = null;
@@ -54,6 +58,17 @@ internal sealed class FunctionSettings
             perMinute = parsed;
         }
 
+        RecordingMode recording;
+        try
+        {
+            recording = RecordingModes.Resolve(Value(environment, RecordingModes.Setting), store);
+        }
+        catch (InvalidOperationException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+
         DynamoDbStoreOptions? options = null;
         if (store == DynamoDb && (options = DynamoDbSettings(environment, out error)) is null)
         {
@@ -69,6 +84,7 @@ internal sealed class FunctionSettings
             OperatorToken = Value(environment, "ESPER_OPERATOR_TOKEN"),
             RateLimitPerMinute = perMinute,
             BootstrapAdminKey = Value(environment, "ESPER_BOOTSTRAP_ADMIN_KEY"),
+            Recording = recording,
         };
         return true;
     }

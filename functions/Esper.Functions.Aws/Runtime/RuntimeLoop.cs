@@ -1,10 +1,14 @@
+using Esper.Api.Runtime;
+
 namespace Esper.Functions.Aws.Runtime;
 
 /// <summary>
 /// The custom runtime's event loop: ask for the next invocation, run the function under the invocation's
-/// deadline, post its response or error, repeat until cancelled.
+/// deadline, post its response or error, finish the record writes the answer left behind, repeat until cancelled.
+/// Lambda returns a response to its caller as soon as it is posted and freezes the environment only when the
+/// runtime asks for the next event, so the records are written after the caller has its answer.
 /// </summary>
-internal sealed class RuntimeLoop(RuntimeApiClient client, HttpEventFunction function, TimeProvider clock)
+internal sealed class RuntimeLoop(RuntimeApiClient client, HttpEventFunction function, PendingRecordings recordings, TimeProvider clock)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -14,6 +18,7 @@ internal sealed class RuntimeLoop(RuntimeApiClient client, HttpEventFunction fun
             {
                 var invocation = await client.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
                 await RunOneAsync(invocation, cancellationToken).ConfigureAwait(false);
+                await recordings.DrainAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

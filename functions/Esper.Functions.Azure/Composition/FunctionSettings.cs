@@ -1,3 +1,4 @@
+using Esper.Api;
 using System.Globalization;
 using Esper.Storage.AzureTables;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,9 @@ internal sealed class FunctionSettings
     public int? RateLimitPerMinute { get; init; }
 
     public string? BootstrapAdminKey { get; init; }
+
+    /// <summary>ESPER_RECORDING: when decisions are recorded; default after_answer on Azure Tables, before_answer on SQLite.</summary>
+    public RecordingMode Recording { get; init; }
 
     public static FunctionSettings Read(IConfiguration configuration)
     {
@@ -62,6 +66,7 @@ internal sealed class FunctionSettings
             OperatorToken = Value(configuration, "ESPER_OPERATOR_TOKEN"),
             RateLimitPerMinute = perMinute,
             BootstrapAdminKey = Value(configuration, "ESPER_BOOTSTRAP_ADMIN_KEY"),
+            Recording = RecordingModes.Resolve(Value(configuration, RecordingModes.Setting), store),
         };
     }
 

@@ -26,6 +26,7 @@ internal static class ServiceRegistration
         services.AddEsperApi(options =>
         {
             options.OperatorToken = settings.OperatorToken;
+            options.Recording = settings.Recording;
             if (settings.RateLimitPerMinute is { } perMinute)
             {
                 options.RateLimitPerMinute = perMinute;

@@ -1,6 +1,9 @@
 namespace Esper.Storage.Repositories;
 
-/// <summary>One recorded decision as operators read it back.</summary>
+/// <summary>
+/// One recorded decision as operators read it back. <see cref="Recovered"/> is true when the record was re-derived
+/// from the decision journal because the process that answered died before writing it.
+/// </summary>
 public sealed record DecisionRecord(
     string DecisionId,
     DateTimeOffset DecidedAt,
@@ -12,4 +15,5 @@ public sealed record DecisionRecord(
     IReadOnlyList<string> MatchedPolicyIds,
     IReadOnlyList<string> Actions,
     string? ClientIp,
-    string? Path);
+    string? Path,
+    bool? Recovered = null);

@@ -25,6 +25,10 @@ public sealed class DecisionRepository(IKeyValueStore store)
     public ValueTask WriteAsync(IReadOnlyList<BatchItem> batch, CancellationToken cancellationToken = default) =>
         batch.Count == 0 ? ValueTask.CompletedTask : store.BatchPutAsync(batch, cancellationToken);
 
+    /// <summary>True when the tenant's record of this decision is stored.</summary>
+    public async ValueTask<bool> ExistsAsync(string tenantId, DateTimeOffset decidedAt, string decisionId, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(new ItemKey(StorageKeys.DecisionPartition(tenantId), StorageKeys.TimeSortKey(decidedAt, decisionId)), cancellationToken).ConfigureAwait(false) is not null;
+
     /// <summary>The newest decisions a policy matched, newest first.</summary>
     public async ValueTask<IReadOnlyList<DecisionRecord>> RecentForPolicyAsync(string tenantId, string policyId, int limit, CancellationToken cancellationToken = default)
     {

@@ -10,5 +10,6 @@ namespace Esper.Storage.Repositories;
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(IdempotencyRecord))]
 [JsonSerializable(typeof(DecisionRecord))]
+[JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(StoredApiKey))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -48,6 +48,9 @@ public static class StorageKeys
     /// <summary>The partition of one policy's recent decisions.</summary>
     public static string PolicyDecisionPartition(string tenantId, string policyId) => $"{tenantId}#policy-decisions#{policyId}";
 
+    /// <summary>The partition of a tenant's decision journal (decisions answered before their records were written).</summary>
+    public static string JournalPartition(string tenantId) => $"{tenantId}#journal";
+
     /// <summary>The partition of a tenant's audit entries.</summary>
     public static string AuditPartition(string tenantId) => $"{tenantId}#audit";
 

@@ -7,7 +7,7 @@ public sealed class RoundTripTests
     private const string Event = """{"request":{"method":"POST","path":"/login","client_ip":"203.0.113.10","user_agent":"Mozilla/5.0"}}""";
 
     [Fact]
-    public async Task Decision_with_cached_config_takes_three_sequential_store_rounds()
+    public async Task Decision_with_cached_config_recorded_before_answering_takes_two_sequential_store_rounds()
     {
         using var harness = new ApiHarness();
         await SetUpWindowAsync(harness);
@@ -18,12 +18,13 @@ public sealed class RoundTripTests
 
         Assert.Equal(200, status);
         Assert.Equal("allow", body.GetProperty("action").GetString());
-        // 1: rate-limit count + config version check; 2: the entity key's counter update; 3: records and results.
-        Assert.Equal(3, harness.Store.Rounds);
+        // 1: the entity key's counter update, with the rate-limit count and the config version check beside it;
+        // 2: records and results.
+        Assert.Equal(2, harness.Store.Rounds);
     }
 
     [Fact]
-    public async Task Idempotency_claim_and_answer_add_no_round()
+    public async Task Idempotency_claim_adds_one_round_before_counting_and_the_answer_none()
     {
         using var harness = new ApiHarness();
         await SetUpWindowAsync(harness);
@@ -32,6 +33,8 @@ public sealed class RoundTripTests
         harness.Store.Reset();
         await harness.SendAsync("POST", "/api/v1/runtime/mitigation", """{"idempotency_key":"r-1","request":{"method":"POST","path":"/login","client_ip":"203.0.113.10","user_agent":"Mozilla/5.0"}}""");
 
+        // 1: the claim, with the rate-limit count and the config version check; 2: the counter update (which must
+        // not run before the claim is won, or a duplicate would count); 3: records, results and the stored answer.
         Assert.Equal(3, harness.Store.Rounds);
     }
 

@@ -1,4 +1,5 @@
 using Esper.Api.Http;
+using Esper.Api.Runtime;
 using Esper.Functions.Aws.Runtime;
 
 namespace Esper.Functions.Aws.Tests.Runtime;
@@ -14,7 +15,7 @@ internal sealed class InProcessFunction : IAsyncDisposable
     {
         Api = api;
         _client = new RuntimeApiClient(api.Address);
-        _loop = new RuntimeLoop(_client, new HttpEventFunction(handler), TimeProvider.System).RunAsync(_stop.Token);
+        _loop = new RuntimeLoop(_client, new HttpEventFunction(handler), new PendingRecordings(), TimeProvider.System).RunAsync(_stop.Token);
     }
 
     public FakeRuntimeApi Api { get; }

@@ -1,5 +1,6 @@
 using System.Net;
 using Esper.Api;
+using Esper.Api.Runtime;
 using Esper.Host.Tests.Support;
 using Esper.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +30,52 @@ public sealed class StoreRoundTripTests
     // The host's defaults: the per-key rate limit counter and the config version read on every decision share one
     // parallel round (with the idempotency claim, when there is one).
     [InlineData("plain", false, true, "GetCounters:config+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results")]
-    [InlineData("window", false, true, "GetCounters:config+UpdateCounters:rate > UpdateCounters:entity > BatchPut:decisions")]
+    // The entity key's counter update runs in the same round as those checks: a refused or stale decision undoes it.
+    [InlineData("window", false, true, "GetCounters:config+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions")]
     [InlineData("idempotent", false, true, "GetCounters:config+Put:idem+UpdateCounters:rate > BatchPut:decisions+Put:idem+UpdateCounters:results")]
-    public async Task A_decision_takes_the_pinned_sequence_of_store_round_trips(string kind, bool configCached, bool rateLimited, string expected)
+    public async Task A_decision_recorded_before_its_answer_takes_the_pinned_sequence_of_store_round_trips(string kind, bool configCached, bool rateLimited, string expected)
     {
-        using var host = EsperHost.Start(services: services =>
+        using var host = StartHost(configCached, rateLimited, RecordingMode.BeforeAnswer);
+        var counter = await WarmUpAsync(host, kind);
+
+        using var client = host.Client();
+        counter.StartRecording();
+        var decision = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event(idempotencyKey: kind.StartsWith("idempotent", StringComparison.Ordinal) ? "measured" : null));
+        var steps = counter.StopRecording();
+
+        Assert.Equal(HttpStatusCode.OK, decision.Status);
+        Assert.Equal(expected, steps);
+    }
+
+    [Theory]
+    // Recording after the answer (the cloud stores' default), with the host's defaults: the answer waits for one
+    // round (the counter update, the journal entry, the rate-limit count and the config version read, in parallel);
+    // the records follow it, then the journal entry is deleted.
+    [InlineData("plain", 1, "GetCounters:config+Put:journal+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results > Delete:journal")]
+    [InlineData("window", 1, "GetCounters:config+Put:journal+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions > Delete:journal")]
+    [InlineData("window-fires", 1, "GetCounters:config+Put:journal+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results > Delete:journal")]
+    // An idempotency key adds its claim as a round of its own: counting waits for the claim, so a duplicate never counts.
+    [InlineData("idempotent-window", 2, "GetCounters:config+Put:idem+UpdateCounters:rate > Put:journal+UpdateCounters:entity > BatchPut:decisions+Put:idem > Delete:journal")]
+    public async Task A_decision_recorded_after_its_answer_is_answered_after_the_pinned_number_of_rounds(string kind, int answeredAfter, string expected)
+    {
+        using var host = StartHost(configCached: false, rateLimited: true, RecordingMode.AfterAnswer);
+        var counter = await WarmUpAsync(host, kind);
+
+        // Every store call after the first rounds is held: the answer must arrive without them.
+        using var client = host.Client();
+        counter.StartRecording(holdAfterSteps: answeredAfter);
+        var decision = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event(idempotencyKey: kind.StartsWith("idempotent", StringComparison.Ordinal) ? "measured" : null))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, decision.Status);
+        Assert.Equal(kind == "window-fires" ? "block" : "allow", decision.Str("action"));
+
+        counter.Release();
+        await host.Services.GetRequiredService<PendingRecordings>().DrainAsync();
+        Assert.Equal(expected, counter.StopRecording());
+    }
+
+    private static EsperHost StartHost(bool configCached, bool rateLimited, RecordingMode recording) =>
+        EsperHost.Start(services: services =>
         {
             services.AddSingleton(sp => new RoundTripCounter(sp.GetRequiredService<SqliteKeyValueStore>(), Latency));
             services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RoundTripCounter>());
@@ -41,8 +83,13 @@ public sealed class StoreRoundTripTests
             {
                 ConfigCheckInterval = configCached ? TimeSpan.FromHours(1) : TimeSpan.Zero,
                 RateLimitPerMinute = rateLimited ? 1200 : 0,
+                Recording = recording,
             });
         });
+
+    /// <summary>Creates the kind's policy and decides once (so the key and the config are cached); returns the counter, idle.</summary>
+    private static async Task<RoundTripCounter> WarmUpAsync(EsperHost host, string kind)
+    {
         using var client = host.Client();
         var window = kind.Contains("window", StringComparison.Ordinal);
         if (window)
@@ -62,13 +109,8 @@ public sealed class StoreRoundTripTests
             Assert.Equal("allow", (await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event())).Str("action"));
         }
 
-        var counter = host.Services.GetRequiredService<RoundTripCounter>();
-
-        counter.StartRecording();
-        var decision = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event(idempotencyKey: idempotent ? "measured" : null));
-        var steps = counter.StopRecording();
-
-        Assert.Equal(HttpStatusCode.OK, decision.Status);
-        Assert.Equal(expected, steps);
+        // The warm-up's own record writes (and its first journal sweep) finish before anything is measured.
+        await host.Services.GetRequiredService<PendingRecordings>().DrainAsync();
+        return host.Services.GetRequiredService<RoundTripCounter>();
     }
 }

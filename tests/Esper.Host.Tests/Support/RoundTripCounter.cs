@@ -11,16 +11,31 @@ internal sealed class RoundTripCounter(IKeyValueStore inner, TimeSpan latency) :
     private readonly List<Call> _calls = [];
     private long _sequence;
     private bool _recording;
+    private TaskCompletionSource? _hold;
+    private int _holdAfter = int.MaxValue;
+    private int _inFlight;
+    private int _steps;
 
-    /// <summary>Forgets earlier calls and records from now on.</summary>
-    public void StartRecording()
+    /// <summary>
+    /// Forgets earlier calls and records from now on. With <paramref name="holdAfterSteps"/>, every call of a later
+    /// step (a call that starts when no recorded call is in flight begins a step) waits until <see cref="Release"/>:
+    /// whatever is answered before then needed only the first <paramref name="holdAfterSteps"/> steps.
+    /// </summary>
+    public void StartRecording(int? holdAfterSteps = null)
     {
         lock (_calls)
         {
             _calls.Clear();
             _recording = true;
+            _inFlight = 0;
+            _steps = 0;
+            _holdAfter = holdAfterSteps ?? int.MaxValue;
+            _hold = holdAfterSteps is null ? null : new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
+
+    /// <summary>Lets the calls held by <see cref="StartRecording"/> go ahead.</summary>
+    public void Release() => _hold?.TrySetResult();
 
     /// <summary>
     /// The recorded calls as steps, in order: each step lists its calls as <c>Operation:partition</c> (the segment of the
@@ -77,12 +92,42 @@ internal sealed class RoundTripCounter(IKeyValueStore inner, TimeSpan latency) :
 
     private async ValueTask<T> TrackAsync<T>(string operation, string partitionKey, Func<ValueTask<T>> call)
     {
-        var start = Interlocked.Increment(ref _sequence);
-        await Task.Delay(latency).ConfigureAwait(false);
-        var result = await call().ConfigureAwait(false);
-        var end = Interlocked.Increment(ref _sequence);
+        long start;
+        Task? held = null;
+        bool tracked;
         lock (_calls)
         {
+            start = Interlocked.Increment(ref _sequence);
+            tracked = _recording;
+            if (tracked)
+            {
+                if (_inFlight++ == 0)
+                {
+                    _steps++;
+                }
+
+                if (_steps > _holdAfter)
+                {
+                    held = _hold?.Task;
+                }
+            }
+        }
+
+        if (held is not null)
+        {
+            await held.ConfigureAwait(false);
+        }
+
+        await Task.Delay(latency).ConfigureAwait(false);
+        var result = await call().ConfigureAwait(false);
+        lock (_calls)
+        {
+            var end = Interlocked.Increment(ref _sequence);
+            if (tracked)
+            {
+                _inFlight--;
+            }
+
             if (_recording)
             {
                 _calls.Add(new Call(start, end, $"{operation}:{Segment(partitionKey)}"));

@@ -1,0 +1,39 @@
+namespace Esper.Host.Tests.Support;
+
+/// <summary>
+/// An <see cref="IKeyValueStore"/> decorator that can make every write of a decision's records fail (decision
+/// records, results counters, the journal entry's deletion), standing in for a process that dies right after
+/// answering: a real crash cannot be timed to land in that gap.
+/// </summary>
+internal sealed class RecordFailureStore(IKeyValueStore inner) : IKeyValueStore
+{
+    /// <summary>While true, writes to decision, results and journal partitions throw.</summary>
+    public bool FailRecords { get; set; }
+
+    public ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.QueryAsync(partitionKey, sortKeyPrefix, options, cancellationToken);
+
+    public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
+        inner.PutAsync(key, document, condition, expiresAt, cancellationToken);
+
+    public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        Fails(key.PartitionKey) ? ValueTask.FromException<WriteResult>(Gone()) : inner.DeleteAsync(key, expectedVersion, cancellationToken);
+
+    public ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default) =>
+        Fails(key.PartitionKey) ? ValueTask.FromException<IReadOnlyDictionary<string, long>>(Gone()) : inner.UpdateCountersAsync(key, update, cancellationToken);
+
+    public ValueTask<IReadOnlyDictionary<string, long>> GetCountersAsync(ItemKey key, CancellationToken cancellationToken = default) =>
+        inner.GetCountersAsync(key, cancellationToken);
+
+    public ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default) =>
+        items.Any(i => Fails(i.Key.PartitionKey)) ? ValueTask.FromException(Gone()) : inner.BatchPutAsync(items, cancellationToken);
+
+    private bool Fails(string partitionKey) =>
+        FailRecords && (partitionKey.EndsWith("#decisions", StringComparison.Ordinal) || partitionKey.Contains("#results#", StringComparison.Ordinal) || partitionKey.EndsWith("#journal", StringComparison.Ordinal));
+
+    private static IOException Gone() => new("The store went away (test).");
+
+    public ValueTask<bool> PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
+}
