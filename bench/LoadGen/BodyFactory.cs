@@ -33,9 +33,16 @@ internal sealed class BodyFactory
     ];
 
     private readonly int _distinctIps;
+    private readonly bool _idempotencyKeys;
     private long _sequence;
 
-    public BodyFactory(int distinctIps) => _distinctIps = Math.Max(1, distinctIps);
+    /// <param name="distinctIps">How many client IPs the bodies spread over.</param>
+    /// <param name="idempotencyKeys">False leaves the idempotency key out of every body.</param>
+    public BodyFactory(int distinctIps, bool idempotencyKeys = true)
+    {
+        _distinctIps = Math.Max(1, distinctIps);
+        _idempotencyKeys = idempotencyKeys;
+    }
 
     /// <summary>Builds the next body; <paramref name="random"/> belongs to the calling worker.</summary>
     public byte[] Next(Random random)
@@ -46,7 +53,14 @@ internal sealed class BodyFactory
         var (method, path) = Routes[random.Next(Routes.Length)];
         var agent = Agents[random.Next(Agents.Length)];
         var builder = new StringBuilder(640);
-        builder.Append(CultureInfo.InvariantCulture, $$"""{"source":"bench","observed_at":"2026-01-01T00:00:00Z","idempotency_key":"bench-{{n}}-{{random.Next()}}",""");
+        builder.Append("""{"source":"bench","observed_at":"2026-01-01T00:00:00Z",""");
+        if (_idempotencyKeys)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $$"""
+                "idempotency_key":"bench-{{n}}-{{random.Next()}}",
+                """);
+        }
+
         builder.Append(CultureInfo.InvariantCulture, $$"""
             "return_url":"https://shop.example{{path}}","request":{"method":"{{method}}","path":"{{path}}","client_ip":"{{ip}}",
             """);

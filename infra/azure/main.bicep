@@ -19,6 +19,13 @@ param tableName string = 'esper'
 @minValue(0)
 param keyRateLimitPerMinute int = 1200
 
+@description('When decisions are recorded: after_answer (one store round trip per decision, with a journal) or before_answer.')
+@allowed([
+  'after_answer'
+  'before_answer'
+])
+param recording string = 'after_answer'
+
 @description('Most instances the app scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -183,6 +190,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'ESPER_RATE_LIMIT_PER_MINUTE'
           value: string(keyRateLimitPerMinute)
+        }
+        {
+          name: 'ESPER_RECORDING'
+          value: recording
         }
         {
           name: 'ESPER_OPERATOR_TOKEN'

@@ -32,14 +32,18 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public string RuntimeKey { get; private set; } = "";
 
-    public static async Task<BenchHost> CreateAsync(IKeyValueStore store, TenantDocuments tenant)
+    public static async Task<BenchHost> CreateAsync(IKeyValueStore store, TenantDocuments tenant, RecordingMode recording = RecordingMode.BeforeAnswer)
     {
         var services = new ServiceCollection();
         services.AddSingleton(store);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         // The per-key rate limit stays on (its store call is part of the real path) but far above the bench's rate.
-        services.AddEsperApi(o => o.RateLimitPerMinute = 100_000_000);
+        services.AddEsperApi(o =>
+        {
+            o.RateLimitPerMinute = 100_000_000;
+            o.Recording = recording;
+        });
         var provider = services.BuildServiceProvider();
         var adminKey = "esk_default_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         await EsperBootstrap.EnsureDefaultTenantAsync(provider, adminKey);

@@ -9,9 +9,9 @@ namespace Esper.Bench.InProcess.Harness;
 /// Sends runtime decisions through the shared handler exactly as a host would (no HTTP), one at a time, and
 /// measures each with the store calls it made (from the tracing store decorator).
 /// </summary>
-internal sealed class DecisionDriver(IApiHandler handler, string runtimeKey, int distinctIps, int seed = 11)
+internal sealed class DecisionDriver(IApiHandler handler, string runtimeKey, int distinctIps, int seed = 11, bool idempotencyKeys = true)
 {
-    private readonly BodyFactory _bodies = new(distinctIps);
+    private readonly BodyFactory _bodies = new(distinctIps, idempotencyKeys);
     private readonly Random _random = new(seed);
 
     /// <summary>The calls, start and end of the last decision (for describing its critical path).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Esper.Api;
 using Esper.Bench.InProcess.Harness;
 using Esper.Bench.InProcess.Tenant;
 using Esper.Storage.KeyValue;
@@ -14,21 +15,31 @@ namespace Esper.Bench.InProcess.Stores;
 internal static class StoreRoundTrips
 {
     private static readonly TimeSpan Injected = TimeSpan.FromMilliseconds(5);
+    private static readonly RecordingMode[] Modes = [RecordingMode.BeforeAnswer, RecordingMode.AfterAnswer];
+    private static readonly bool[] Keyed = [false, true];
 
     public static async Task<TableResult> RunAsync(IReadOnlyList<(string Name, Func<IKeyValueStore> Create)> stores, bool quick)
     {
         var table = new TableResult("Store round trips: decision latency with 5 ms injected per store call", "bench/run.sh (stores section)",
             "store", "injected ms", "decisions", "p50 ms", "p90 ms", "p99 ms", "store calls / decision", "sequential round trips (p50 / max)", "waiting on store p50 ms", "bare store call p50 ms", "non-200");
         table.Description = "The realistic tenant; the shared handler composed as the hosts compose it; one decision at a time; each store call " +
-            "is delayed 5 ms on top of the store's own time (a cloud round trip). Target: p50 < 5 ms + 1.5 ms (one round trip on the critical path).";
+            "is delayed 5 ms on top of the store's own time (a cloud round trip). Each store runs in both recording modes (ESPER_RECORDING): " +
+            "before_answer writes the records before answering, after_answer (the cloud stores' default) right after, with a journal entry " +
+            "in the counter round. Requests with an idempotency key claim it before counting (one more round). " +
+            "Target: p50 < 5 ms + 1.5 ms (one round trip on the critical path).";
         var decisions = quick ? 40 : 150;
-        foreach (var (name, create) in stores)
+        var runs = from s in stores
+                   from recording in Modes
+                   from keyed in Keyed
+                   select (s.Name, s.Create, recording, keyed);
+        foreach (var (storeName, create, recording, keyed) in runs)
         {
+            var name = $"{storeName}, {(recording == RecordingMode.AfterAnswer ? "after_answer" : "before_answer")}, {(keyed ? "idempotency key" : "no key")}";
             try
             {
                 var store = new LatencyStore(create());
-                await using var host = await BenchHost.CreateAsync(store, RealisticTenant.Build());
-                var driver = new DecisionDriver(host.Handler, host.RuntimeKey, 50_000);
+                await using var host = await BenchHost.CreateAsync(store, RealisticTenant.Build(), recording);
+                var driver = new DecisionDriver(host.Handler, host.RuntimeKey, 50_000, idempotencyKeys: keyed);
                 await driver.RunAsync(quick ? 20 : 100, TimeSpan.FromSeconds(20));
                 var bare = await BareCallAsync(store.Inner, quick ? 50 : 200);
                 DecisionSample[]? injected = null;

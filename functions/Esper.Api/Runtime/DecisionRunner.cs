@@ -39,7 +39,12 @@ internal sealed partial class DecisionRunner(
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
         var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
-        var afterAnswer = options.Recording == RecordingMode.AfterAnswer;
+        var journalEntry = options.Recording == RecordingMode.AfterAnswer
+            ? DecisionJournalRepository.Serialize(new JournalEntry(decisionId, now, beacon, ev))
+            : null;
+
+        // An event too large to journal is recorded before the answer: nothing answered may go unjournaled.
+        var afterAnswer = journalEntry is not null;
         var states = plan.StateRequests;
         if (afterAnswer && !pending.IsIdle)
         {
@@ -55,8 +60,8 @@ internal sealed partial class DecisionRunner(
                 : entities.UpdateAsync(tenantId, request.EntityKey, new CounterUpdate { Add = request.Add, Remove = [.. request.Remove], ExpiresAt = request.ExpiresAt }, cancellationToken).AsTask();
         }
 
-        var journaled = afterAnswer
-            ? journal.WriteAsync(tenantId, new JournalEntry(decisionId, now, beacon, ev), now + options.DecisionRetention, cancellationToken).AsTask()
+        var journaled = journalEntry is not null
+            ? journal.WriteAsync(tenantId, now, decisionId, journalEntry, now + options.DecisionRetention, cancellationToken).AsTask()
             : Task.CompletedTask;
         await Task.WhenAll(reads.Append(journaled).Append(admission ?? Task.CompletedTask)).ConfigureAwait(false);
 

@@ -10,12 +10,22 @@ namespace Esper.Storage.Repositories;
 /// </summary>
 public sealed class DecisionJournalRepository(IKeyValueStore store)
 {
-    /// <summary>Writes the entry; it expires at <paramref name="expiresAt"/> if nothing recovers it first.</summary>
-    public async ValueTask WriteAsync(string tenantId, JournalEntry entry, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Most characters of an entry's document: well inside DynamoDB's 400 KB item even for non-ASCII text. A decision
+    /// whose event is larger is recorded before it is answered instead.
+    /// </summary>
+    public const int MaxDocumentChars = 100_000;
+
+    /// <summary>The entry's document, or null when it is longer than <see cref="MaxDocumentChars"/>.</summary>
+    public static string? Serialize(JournalEntry entry)
     {
         var json = JsonSerializer.Serialize(entry, StorageJsonContext.Default.JournalEntry);
-        await store.PutAsync(Key(tenantId, entry.DecidedAt, entry.DecisionId), json, WriteCondition.None, expiresAt, cancellationToken).ConfigureAwait(false);
+        return json.Length <= MaxDocumentChars ? json : null;
     }
+
+    /// <summary>Writes an entry's document (from <see cref="Serialize"/>); it expires at <paramref name="expiresAt"/> if nothing recovers it first.</summary>
+    public async ValueTask WriteAsync(string tenantId, DateTimeOffset decidedAt, string decisionId, string document, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+        await store.PutAsync(Key(tenantId, decidedAt, decisionId), document, WriteCondition.None, expiresAt, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Deletes the entry of a decision whose records are written.</summary>
     public async ValueTask RemoveAsync(string tenantId, DateTimeOffset decidedAt, string decisionId, CancellationToken cancellationToken = default) =>

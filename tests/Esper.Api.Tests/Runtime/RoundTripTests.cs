@@ -13,6 +13,7 @@ public sealed class RoundTripTests
         await SetUpWindowAsync(harness);
         await harness.SendAsync("POST", "/api/v1/runtime/mitigation", Event);
 
+        await harness.DrainAsync();
         harness.Store.Reset();
         var (status, body, _) = await harness.SendAsync("POST", "/api/v1/runtime/mitigation", Event);
 
@@ -30,6 +31,7 @@ public sealed class RoundTripTests
         await SetUpWindowAsync(harness);
         await harness.SendAsync("POST", "/api/v1/runtime/mitigation", Event);
 
+        await harness.DrainAsync();
         harness.Store.Reset();
         await harness.SendAsync("POST", "/api/v1/runtime/mitigation", """{"idempotency_key":"r-1","request":{"method":"POST","path":"/login","client_ip":"203.0.113.10","user_agent":"Mozilla/5.0"}}""");
 
@@ -49,6 +51,7 @@ public sealed class RoundTripTests
         await SetUpWindowAsync(harness);
         await harness.SendAsync("POST", "/api/v1/runtime/mitigation", Event);
 
+        await harness.DrainAsync();
         harness.Store.Reset();
         await harness.SendAsync("POST", "/api/v1/runtime/mitigation", Event);
 

@@ -40,6 +40,9 @@ internal sealed class ApiHarness : IDisposable
 
     public IApiHandler Handler { get; }
 
+    /// <summary>Waits for the store work the handler left running in the background (record writes, journal sweeps).</summary>
+    public Task DrainAsync() => _services.GetRequiredService<Esper.Api.Runtime.PendingRecordings>().DrainAsync();
+
     public async Task<(int Status, JsonElement Body, ApiResponse Raw)> SendAsync(string method, string path, string? json = null, string? key = AdminKey)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/json" };

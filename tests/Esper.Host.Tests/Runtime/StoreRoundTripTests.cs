@@ -74,6 +74,25 @@ public sealed class StoreRoundTripTests
         Assert.Equal(expected, counter.StopRecording());
     }
 
+    [Fact]
+    public async Task An_event_too_large_to_journal_is_recorded_before_its_answer()
+    {
+        using var host = StartHost(configCached: true, rateLimited: false, RecordingMode.AfterAnswer);
+        var counter = await WarmUpAsync(host, "window");
+        var headers = string.Join(",", Enumerable.Range(0, 20).Select(i => $"\"x-filler-{i}\":\"{new string('a', 6000)}\""));
+        var large = $$"""{"request":{"method":"POST","path":"/login","client_ip":"203.0.113.10","user_agent":"Mozilla/5.0","headers":{{{headers}}}}}""";
+
+        using var client = host.Client();
+        counter.StartRecording(holdAfterSteps: 1);
+        var answer = client.PostAsync("/api/v1/runtime/mitigation", large);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(answer.IsCompleted, "answered before its records were written");
+        counter.Release();
+        Assert.Equal(HttpStatusCode.OK, (await answer).Status);
+
+        Assert.Equal("UpdateCounters:entity > BatchPut:decisions", counter.StopRecording());
+    }
+
     private static EsperHost StartHost(bool configCached, bool rateLimited, RecordingMode recording) =>
         EsperHost.Start(services: services =>
         {
