@@ -80,7 +80,7 @@ public sealed class StoreRoundTripTests
         using var host = StartHost(configCached: true, rateLimited: false, RecordingMode.AfterAnswer);
         var counter = await WarmUpAsync(host, "window");
         var headers = string.Join(",", Enumerable.Range(0, 20).Select(i => $"\"x-filler-{i}\":\"{new string('a', 6000)}\""));
-        var large = $$"""{"request":{"method":"POST","path":"/login","client_ip":"203.0.113.10","user_agent":"Mozilla/5.0","headers":{{{headers}}}}}""";
+        var large = """{"request":{"method":"POST","path":"/login","client_ip":"203.0.113.10","user_agent":"Mozilla/5.0","headers":{""" + headers + "}}}";
 
         using var client = host.Client();
         counter.StartRecording(holdAfterSteps: 1);
