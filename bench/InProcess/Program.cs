@@ -29,8 +29,8 @@ switch (args[0])
         var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-{Environment.ProcessId}");
         var stores = new List<(string, Func<Esper.Storage.KeyValue.IKeyValueStore>)>
         {
-            ("sqlite (embedded, default synchronous=full)", () => StoreFactory.Sqlite(dataDir)),
-            ("sqlite (synchronous=normal)", () => StoreFactory.Sqlite(dataDir, Esper.Storage.Sqlite.SqliteSynchronousMode.Normal, out _)),
+            ("sqlite (synchronous=full)", () => StoreFactory.Sqlite(dataDir)),
+            ("sqlite (synchronous=normal, the hosts' default)", () => StoreFactory.Sqlite(dataDir, Esper.Storage.Sqlite.SqliteSynchronousMode.Normal, out _)),
         };
         if (options.Get("dynamodb-url") is { } dynamo)
         {

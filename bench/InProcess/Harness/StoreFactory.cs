@@ -14,7 +14,10 @@ internal static class StoreFactory
 
     public static IKeyValueStore Sqlite(string directory, out string path) => Sqlite(directory, SqliteSynchronousMode.Full, out path);
 
-    /// <summary>The embedded store; <see cref="SqliteSynchronousMode.Full"/> is the hosts' default (a sync per commit).</summary>
+    /// <summary>
+    /// The embedded store. The hosts' default is <see cref="SqliteSynchronousMode.Normal"/>; the overloads without a
+    /// mode use <see cref="SqliteSynchronousMode.Full"/> (a sync per commit), the stricter setting, for the scale runs.
+    /// </summary>
     public static IKeyValueStore Sqlite(string directory, SqliteSynchronousMode synchronous, out string path)
     {
         Directory.CreateDirectory(directory);

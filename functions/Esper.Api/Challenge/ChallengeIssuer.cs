@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Esper.Api.Runtime;
 using Esper.Core.Engine;
 using Esper.Core.Fields;
@@ -12,7 +13,14 @@ namespace Esper.Api.Challenge;
 /// </summary>
 internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, ChallengeSettings settings, TimeProvider time, ILogger<ChallengeIssuer> logger) : IChallengeIssuer
 {
+    /// <summary>How often one tenant's mitigation logs that its challenge cannot start; the decisions in between are counted instead.</summary>
+    internal static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
     private readonly ChallengeTokenCodec _codec = new(settings.Keys);
+
+    // A misconfigured challenge fails the same way on every decision; logging each one made the console logger's
+    // lock a hot spot under load, so each (tenant, mitigation, reason) warns once per interval.
+    private readonly ConcurrentDictionary<string, Warning> _warnings = new(StringComparer.Ordinal);
 
     public FinishOptions ReadPass(string tenantId, RuntimeEvent runtimeEvent, IEnumerable<string> entityKeys)
     {
@@ -47,7 +55,7 @@ internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, Ch
         if (start.Error is { } error)
         {
             // The decision still says challenge; the operator learns here (and from the status check) why it has no page.
-            LogNotStarted(logger, request.TenantId, request.MitigationId, error);
+            WarnNotStarted(request, error);
         }
 
         return start.RedirectUrl;
@@ -122,6 +130,34 @@ internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, Ch
         return null;
     }
 
-    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "No managed challenge for tenant {TenantId}, mitigation {MitigationId}: {Reason}")]
-    private static partial void LogNotStarted(ILogger logger, string tenantId, string? mitigationId, string reason);
+    private void WarnNotStarted(ChallengeRequest request, string error)
+    {
+        var warning = _warnings.GetOrAdd($"{request.TenantId}\n{request.MitigationId}\n{error}", static _ => new Warning());
+        var now = time.GetUtcNow();
+        int suppressed;
+        lock (warning)
+        {
+            if (warning.LoggedAt is { } at && now - at < WarningInterval)
+            {
+                warning.Suppressed++;
+                return;
+            }
+
+            suppressed = warning.Suppressed;
+            warning.Suppressed = 0;
+            warning.LoggedAt = now;
+        }
+
+        LogNotStarted(logger, request.TenantId, request.MitigationId, error, suppressed);
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "No managed challenge for tenant {TenantId}, mitigation {MitigationId}: {Reason} ({Suppressed} more since the last warning)")]
+    private static partial void LogNotStarted(ILogger logger, string tenantId, string? mitigationId, string reason, int suppressed);
+
+    private sealed class Warning
+    {
+        public DateTimeOffset? LoggedAt { get; set; }
+
+        public int Suppressed { get; set; }
+    }
 }

@@ -3,6 +3,7 @@ using Esper.Api.Runtime;
 using Esper.Core.Fields;
 using Esper.Core.Resources;
 using Microsoft.Extensions.Logging.Abstractions;
+using Esper.Api.Tests.Support;
 
 namespace Esper.Api.Tests.Challenge;
 
@@ -62,6 +63,27 @@ public sealed class ChallengeIssuerTests : IDisposable
         var start = await new ChallengeIssuer(_f.Sessions, settings, _f.Time, NullLogger<ChallengeIssuer>.Instance).StartAsync(Request(returnUrl: "https://shop.example/"), default);
 
         Assert.Contains("ESPER_PUBLIC_URL", start.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_challenge_that_cannot_start_warns_once_a_minute_and_counts_the_decisions_in_between()
+    {
+        var logger = new ListLogger<ChallengeIssuer>();
+        var issuer = new ChallengeIssuer(_f.Sessions, new ChallengeSettings { Keys = _f.Settings.Keys }, _f.Time, logger);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Null(await issuer.IssueAsync(Request(returnUrl: "https://shop.example/"), default));
+        }
+
+        _f.Time.Advance(ChallengeIssuer.WarningInterval);
+        Assert.Null(await issuer.IssueAsync(Request(returnUrl: "https://shop.example/"), default));
+
+        var warnings = logger.Entries.Where(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("ESPER_PUBLIC_URL", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("(0 more since the last warning)", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("(4 more since the last warning)", warnings[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
