@@ -1,5 +1,4 @@
 using Esper.Api;
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace Esper.Host;
@@ -17,15 +16,8 @@ internal sealed class HostSettings
 
     public required string DataDir { get; init; }
 
-    public string? BootstrapAdminKey { get; init; }
-
-    public string? OperatorToken { get; init; }
-
-    public int RateLimitPerMinute { get; init; }
-
-    public int ConfigCheckSeconds { get; init; }
-
-    public RecordingMode Recording { get; init; }
+    /// <summary>The settings every host shares (operator token, bootstrap key, rate limit, config check, recording).</summary>
+    public EsperSettings Api { get; init; } = new();
 
     public static HostSettings From(IConfiguration configuration)
     {
@@ -34,24 +26,7 @@ internal sealed class HostSettings
         {
             Store = store,
             DataDir = configuration["ESPER_DATA_DIR"] is { Length: > 0 } dir ? dir : DefaultDataDir,
-            BootstrapAdminKey = configuration["ESPER_BOOTSTRAP_ADMIN_KEY"] is { Length: > 0 } key ? key : null,
-            OperatorToken = configuration["ESPER_OPERATOR_TOKEN"] is { Length: > 0 } token ? token : null,
-            RateLimitPerMinute = Int(configuration, "ESPER_RATE_LIMIT_PER_MINUTE", 1200),
-            ConfigCheckSeconds = Int(configuration, "ESPER_CONFIG_CHECK_SECONDS", 0),
-            Recording = RecordingModes.Resolve(configuration[RecordingModes.Setting], store),
+            Api = EsperSettings.Read(key => configuration[key], store),
         };
-    }
-
-    private static int Int(IConfiguration configuration, string name, int fallback)
-    {
-        var text = configuration[name];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new InvalidOperationException($"{name} must be a whole number, not '{text}'.");
     }
 }

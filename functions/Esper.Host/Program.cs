@@ -33,13 +33,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(HostSettings.DefaultUrl);
 }
 
-builder.Services.AddEsperApi(options =>
-{
-    options.OperatorToken = settings.OperatorToken;
-    options.RateLimitPerMinute = settings.RateLimitPerMinute;
-    options.ConfigCheckInterval = TimeSpan.FromSeconds(settings.ConfigCheckSeconds);
-    options.Recording = settings.Recording;
-});
+builder.Services.AddEsperApi(settings.Api.ApplyTo);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     // The shared handler enforces the documented limits with problem+json answers; Kestrel's own limits sit above them.
@@ -64,7 +58,7 @@ var app = builder.Build();
 string? adminKey;
 try
 {
-    adminKey = await EsperBootstrap.EnsureDefaultTenantAsync(app.Services, settings.BootstrapAdminKey);
+    adminKey = await EsperBootstrap.EnsureDefaultTenantAsync(app.Services, settings.Api.BootstrapAdminKey);
 }
 catch (InvalidOperationException ex)
 {

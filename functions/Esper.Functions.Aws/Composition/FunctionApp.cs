@@ -43,21 +43,13 @@ internal sealed class FunctionApp : IAsyncDisposable
         }
 
         services.AddSingleton(settings);
-        services.AddEsperApi(options =>
-        {
-            options.OperatorToken = settings.OperatorToken;
-            options.Recording = settings.Recording;
-            if (settings.RateLimitPerMinute is { } perMinute)
-            {
-                options.RateLimitPerMinute = perMinute;
-            }
-        });
+        services.AddEsperApi(settings.Api.ApplyTo);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var app = new FunctionApp(provider);
         try
         {
-            var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(provider, settings.BootstrapAdminKey, cancellationToken).ConfigureAwait(false);
+            var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(provider, settings.Api.BootstrapAdminKey, cancellationToken).ConfigureAwait(false);
             if (createdKey is not null)
             {
                 // Shown once, like the local host does; deployments should set ESPER_BOOTSTRAP_ADMIN_KEY instead.

@@ -1,5 +1,4 @@
 using Esper.Api;
-using System.Globalization;
 using Esper.Storage.DynamoDb;
 
 namespace Esper.Functions.Aws.Composition;
@@ -23,17 +22,8 @@ internal sealed class FunctionSettings
     /// <summary>The SQLite file: esper.db in ESPER_DATA_DIR (default .esper-data), as the local host has it.</summary>
     public string? SqlitePath { get; init; }
 
-    /// <summary>ESPER_OPERATOR_TOKEN: bearer token for tenant management; unset turns it off.</summary>
-    public string? OperatorToken { get; init; }
-
-    /// <summary>ESPER_RATE_LIMIT_PER_MINUTE: requests one API key may make per minute; 0 disables. Default 1200.</summary>
-    public int? RateLimitPerMinute { get; init; }
-
-    /// <summary>ESPER_BOOTSTRAP_ADMIN_KEY: the default tenant's admin key on first start.</summary>
-    public string? BootstrapAdminKey { get; init; }
-
-    /// <summary>ESPER_RECORDING: when decisions are recorded; default after_answer on DynamoDB, before_answer on SQLite.</summary>
-    public RecordingMode Recording { get; init; }
+    /// <summary>The settings every host shares (operator token, bootstrap key, rate limit, config check, recording).</summary>
+    public required EsperSettings Api { get; init; }
 
     public static bool TryRead(Func<string, string?> environment, out FunctionSettings? settings, out string? error)
     {
@@ -45,23 +35,10 @@ internal sealed class FunctionSettings
             return false;
         }
 
-        var rateLimit = Value(environment, "ESPER_RATE_LIMIT_PER_MINUTE");
-        int? perMinute = null;
-        if (rateLimit is not null)
-        {
-            if (!int.TryParse(rateLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                error = $"ESPER_RATE_LIMIT_PER_MINUTE '{rateLimit}' is not a whole number of requests (0 disables the limit).";
-                return false;
-            }
-
-            perMinute = parsed;
-        }
-
-        RecordingMode recording;
+        EsperSettings api;
         try
         {
-            recording = RecordingModes.Resolve(Value(environment, RecordingModes.Setting), store);
+            api = EsperSettings.Read(environment, store);
         }
         catch (InvalidOperationException ex)
         {
@@ -81,10 +58,7 @@ internal sealed class FunctionSettings
             Store = store,
             DynamoDbOptions = options,
             SqlitePath = store == Sqlite ? Path.Combine(Path.GetFullPath(Value(environment, "ESPER_DATA_DIR") ?? ".esper-data"), "esper.db") : null,
-            OperatorToken = Value(environment, "ESPER_OPERATOR_TOKEN"),
-            RateLimitPerMinute = perMinute,
-            BootstrapAdminKey = Value(environment, "ESPER_BOOTSTRAP_ADMIN_KEY"),
-            Recording = recording,
+            Api = api,
         };
         return true;
     }

@@ -1,5 +1,4 @@
 using Esper.Api;
-using System.Globalization;
 using Esper.Storage.AzureTables;
 using Microsoft.Extensions.Configuration;
 
@@ -21,14 +20,8 @@ internal sealed class FunctionSettings
     /// <summary>The SQLite file: esper.db in ESPER_DATA_DIR (default .esper-data), as the local host has it.</summary>
     public string? SqlitePath { get; init; }
 
-    public string? OperatorToken { get; init; }
-
-    public int? RateLimitPerMinute { get; init; }
-
-    public string? BootstrapAdminKey { get; init; }
-
-    /// <summary>ESPER_RECORDING: when decisions are recorded; default after_answer on Azure Tables, before_answer on SQLite.</summary>
-    public RecordingMode Recording { get; init; }
+    /// <summary>The settings every host shares (operator token, bootstrap key, rate limit, config check, recording).</summary>
+    public required EsperSettings Api { get; init; }
 
     public static FunctionSettings Read(IConfiguration configuration)
     {
@@ -51,22 +44,11 @@ internal sealed class FunctionSettings
             throw new InvalidOperationException($"ESPER_STORE=azuretables: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
 
-        int? perMinute = null;
-        if (Value(configuration, "ESPER_RATE_LIMIT_PER_MINUTE") is { } rateLimit)
-        {
-            perMinute = int.TryParse(rateLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException($"ESPER_RATE_LIMIT_PER_MINUTE '{rateLimit}' is not a whole number of requests (0 disables the limit).");
-        }
-
         return new FunctionSettings
         {
             TableOptions = tableOptions,
             SqlitePath = store == Sqlite ? Path.Combine(Path.GetFullPath(Value(configuration, "ESPER_DATA_DIR") ?? ".esper-data"), "esper.db") : null,
-            OperatorToken = Value(configuration, "ESPER_OPERATOR_TOKEN"),
-            RateLimitPerMinute = perMinute,
-            BootstrapAdminKey = Value(configuration, "ESPER_BOOTSTRAP_ADMIN_KEY"),
-            Recording = RecordingModes.Resolve(Value(configuration, RecordingModes.Setting), store),
+            Api = EsperSettings.Read(name => configuration[name], store),
         };
     }
 

@@ -23,15 +23,7 @@ internal static class ServiceRegistration
                 AzureTablesKeyValueStore.Create(sp.GetRequiredService<FunctionSettings>().TableOptions!, sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddEsperApi(options =>
-        {
-            options.OperatorToken = settings.OperatorToken;
-            options.Recording = settings.Recording;
-            if (settings.RateLimitPerMinute is { } perMinute)
-            {
-                options.RateLimitPerMinute = perMinute;
-            }
-        });
+        services.AddEsperApi(settings.Api.ApplyTo);
         return services;
     }
 }

@@ -39,8 +39,11 @@ public static class StorageKeys
     /// <summary>The counter item holding one entity key's window counters and active penalties.</summary>
     public static ItemKey EntityState(string tenantId, string entityKey) => new($"{tenantId}#entity#{Hash(entityKey)}", "state");
 
-    /// <summary>One shard of a policy's results counters.</summary>
-    public static ItemKey ResultsShard(string tenantId, string policyId, int shard) => new($"{tenantId}#results#{policyId}", $"shard#{shard}");
+    /// <summary>
+    /// One shard of a policy's results counters. Each shard is a partition of its own, so one policy's firings spread
+    /// over as many partitions (DynamoDB partitions, Azure Tables partition servers) as there are shards.
+    /// </summary>
+    public static ItemKey ResultsShard(string tenantId, string policyId, int shard) => new($"{tenantId}#results#{policyId}#{shard}", "shard");
 
     /// <summary>The partition of a tenant's decision records.</summary>
     public static string DecisionPartition(string tenantId) => $"{tenantId}#decisions";

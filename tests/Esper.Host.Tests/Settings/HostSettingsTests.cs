@@ -7,8 +7,8 @@ public sealed class HostSettingsTests
     [Fact]
     public void Config_check_reads_the_version_on_every_decision_unless_told_otherwise()
     {
-        Assert.Equal(0, HostSettings.From(Configuration()).ConfigCheckSeconds);
-        Assert.Equal(5, HostSettings.From(Configuration(("ESPER_CONFIG_CHECK_SECONDS", "5"))).ConfigCheckSeconds);
+        Assert.Equal(0, HostSettings.From(Configuration()).Api.ConfigCheckSeconds);
+        Assert.Equal(5, HostSettings.From(Configuration(("ESPER_CONFIG_CHECK_SECONDS", "5"))).Api.ConfigCheckSeconds);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class HostSettingsTests
     {
         var values = setting is null ? [("ESPER_STORE", store)] : new[] { ("ESPER_STORE", store), ("ESPER_RECORDING", setting) };
 
-        Assert.Equal(expected, HostSettings.From(Configuration(values)).Recording);
+        Assert.Equal(expected, HostSettings.From(Configuration(values)).Api.Recording);
     }
 
     [Fact]
