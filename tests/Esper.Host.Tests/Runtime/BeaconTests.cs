@@ -5,10 +5,12 @@ namespace Esper.Host.Tests.Runtime;
 
 public sealed class BeaconTests
 {
-    [Fact]
-    public async Task Beacon_events_fill_the_window_so_the_next_decision_blocks()
+    [Theory]
+    [InlineData("before_answer")]
+    [InlineData("after_answer")]
+    public async Task Beacon_events_fill_the_window_so_the_next_decision_blocks(string recording)
     {
-        using var host = EsperHost.Start();
+        using var host = EsperHost.Start(settings: Recording(recording));
         using var client = host.Client();
         await Scenario.CreateBlockWindowAsync(client);
 
@@ -23,10 +25,12 @@ public sealed class BeaconTests
         Assert.Equal("block", (await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event())).Str("action"));
     }
 
-    [Fact]
-    public async Task Beacon_counts_a_repeated_idempotency_key_once()
+    [Theory]
+    [InlineData("before_answer")]
+    [InlineData("after_answer")]
+    public async Task Beacon_counts_a_repeated_idempotency_key_once(string recording)
     {
-        using var host = EsperHost.Start();
+        using var host = EsperHost.Start(settings: Recording(recording));
         using var client = host.Client();
         await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"));
 
@@ -60,4 +64,6 @@ public sealed class BeaconTests
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.StartsWith("[1].", answer.Str("field"), StringComparison.Ordinal);
     }
+
+    private static Dictionary<string, string> Recording(string mode) => new() { ["ESPER_RECORDING"] = mode };
 }

@@ -5,10 +5,12 @@ namespace Esper.Host.Tests.Runtime;
 
 public sealed class IdempotencyTests
 {
-    [Fact]
-    public async Task Twenty_concurrent_retries_get_one_decision_counted_once()
+    [Theory]
+    [InlineData("before_answer")]
+    [InlineData("after_answer")]
+    public async Task Twenty_concurrent_retries_get_one_decision_counted_once(string recording)
     {
-        using var host = EsperHost.Start();
+        using var host = EsperHost.Start(settings: new Dictionary<string, string> { ["ESPER_RECORDING"] = recording });
         using var client = host.Client();
         await Scenario.CreateBlockWindowAsync(client);
         await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"));
