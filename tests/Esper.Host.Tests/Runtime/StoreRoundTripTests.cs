@@ -15,7 +15,7 @@ namespace Esper.Host.Tests.Runtime;
 /// </summary>
 public sealed class StoreRoundTripTests
 {
-    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(200);
 
     [Theory]
     // Config cached (ConfigCheckInterval > 0), no rate limit: the store work of the decision itself. "plain" fires a
