@@ -51,19 +51,29 @@ internal sealed partial class DecisionRunner(
             await pending.BeforeCountingAsync(tenantId, states.Select(static s => s.EntityKey)).ConfigureAwait(false);
         }
 
+        // One parallel round: the counter updates, then the journal entry and the caller's checks, when there are any.
         var reads = new Task<IReadOnlyDictionary<string, long>>[states.Count];
+        var round = new Task[states.Count + (journalEntry is null ? 0 : 1) + (admission is null ? 0 : 1)];
         for (var i = 0; i < states.Count; i++)
         {
             var request = states[i];
-            reads[i] = request.IsReadOnly
+            round[i] = reads[i] = request.IsReadOnly
                 ? entities.GetAsync(tenantId, request.EntityKey, cancellationToken).AsTask()
                 : entities.UpdateAsync(tenantId, request.EntityKey, new CounterUpdate { Add = request.Add, Remove = [.. request.Remove], ExpiresAt = request.ExpiresAt }, cancellationToken).AsTask();
         }
 
-        var journaled = journalEntry is not null
-            ? journal.WriteAsync(tenantId, now, decisionId, journalEntry, now + options.DecisionRetention, cancellationToken).AsTask()
-            : Task.CompletedTask;
-        await Task.WhenAll(reads.Append(journaled).Append(admission ?? Task.CompletedTask)).ConfigureAwait(false);
+        var next = states.Count;
+        if (journalEntry is not null)
+        {
+            round[next++] = journal.WriteAsync(tenantId, now, decisionId, journalEntry, now + options.DecisionRetention, cancellationToken).AsTask();
+        }
+
+        if (admission is not null)
+        {
+            round[next] = admission;
+        }
+
+        await Task.WhenAll(round).ConfigureAwait(false);
 
         if (admission is not null && !admission.Result.IsGranted)
         {

@@ -30,7 +30,19 @@ public sealed class PendingRecordings
         }
 
         var mine = _work.Values.Where(w => w.TenantId == tenantId).Select(static w => w.Work).ToList();
-        return mine.Count == 0 ? Task.CompletedTask : WhenAll(mine, cancellationToken).WaitAsync(limit, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+        return mine.Count == 0 ? Task.CompletedTask : SettleWithinAsync(mine, limit, cancellationToken);
+    }
+
+    private static async Task SettleWithinAsync(List<Task> work, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenAll(work, cancellationToken).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Slow writes: the read answers with what the store has now.
+        }
     }
 
     /// <summary>Waits for the penalty writes in flight on any of these entity keys (usually none: no wait, no allocation).</summary>
