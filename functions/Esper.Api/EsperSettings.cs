@@ -20,7 +20,11 @@ public sealed class EsperSettings
     /// <summary><c>ESPER_CONFIG_CHECK_SECONDS</c>: how long a process trusts its compiled config. Default 0.</summary>
     public int ConfigCheckSeconds { get; init; }
 
-    /// <summary><c>ESPER_RECORDING</c>: see <see cref="RecordingModes.Resolve"/>.</summary>
+    /// <summary>
+    /// <c>ESPER_RECORDING</c> (<c>before_answer</c> or <c>after_answer</c>). Unset: <c>before_answer</c> on the embedded
+    /// SQLite store, whose writes cost microseconds, and <c>after_answer</c> on a cloud store, where every sequential
+    /// round trip costs milliseconds on each decision.
+    /// </summary>
     public RecordingMode Recording { get; init; }
 
     /// <summary>Reads the settings; <paramref name="store"/> is the host's <c>ESPER_STORE</c> (it picks the recording default).</summary>
@@ -31,7 +35,7 @@ public sealed class EsperSettings
         BootstrapAdminKey = Text(environment, "ESPER_BOOTSTRAP_ADMIN_KEY"),
         RateLimitPerMinute = WholeNumber(environment, "ESPER_RATE_LIMIT_PER_MINUTE", 1200, "requests (0 disables the limit)"),
         ConfigCheckSeconds = WholeNumber(environment, "ESPER_CONFIG_CHECK_SECONDS", 0, "seconds"),
-        Recording = RecordingModes.Resolve(Text(environment, RecordingModes.Setting), store),
+        Recording = ParseRecording(Text(environment, "ESPER_RECORDING"), store),
     };
 
     /// <summary>Copies the settings the shared handlers use onto their options.</summary>
@@ -42,6 +46,14 @@ public sealed class EsperSettings
         options.ConfigCheckInterval = TimeSpan.FromSeconds(ConfigCheckSeconds);
         options.Recording = Recording;
     }
+
+    private static RecordingMode ParseRecording(string? setting, string store) => setting?.ToLowerInvariant() switch
+    {
+        null => string.Equals(store, "sqlite", StringComparison.OrdinalIgnoreCase) ? RecordingMode.BeforeAnswer : RecordingMode.AfterAnswer,
+        "before_answer" => RecordingMode.BeforeAnswer,
+        "after_answer" => RecordingMode.AfterAnswer,
+        _ => throw new InvalidOperationException($"ESPER_RECORDING must be 'before_answer' or 'after_answer', not '{setting}'."),
+    };
 
     private static string? Text(Func<string, string?> environment, string name) =>
         environment(name)?.Trim() is { Length: > 0 } value ? value : null;

@@ -81,13 +81,7 @@ internal sealed partial class DecisionRunner(
             return new DecisionAttempt(null, admission.Result);
         }
 
-        var byKey = new Dictionary<string, IReadOnlyDictionary<string, long>>(states.Count, StringComparer.Ordinal);
-        for (var i = 0; i < states.Count; i++)
-        {
-            byKey[states[i].EntityKey] = reads[i].Result;
-        }
-
-        var decision = set.Finish(plan, byKey, challenges.ReadPass(tenantId, ev, plan.EntityKeys.Values));
+        var decision = set.Finish(plan, ByEntityKey(states, reads), challenges.ReadPass(tenantId, ev, plan.EntityKeys.Values));
 
         string? redirectUrl = null;
         if (!beacon && decision.Action == DecisionAction.Challenge)
@@ -128,16 +122,23 @@ internal sealed partial class DecisionRunner(
         var plan = set.Prepare(RequestEncoder.Encode(entry.Event), entry.DecidedAt);
         var states = plan.StateRequests;
         var reads = states.Select(s => entities.GetAsync(tenantId, s.EntityKey, cancellationToken).AsTask()).ToArray();
-        var counters = await Task.WhenAll(reads).ConfigureAwait(false);
+        await Task.WhenAll(reads).ConfigureAwait(false);
+
+        var decision = set.Finish(plan, ByEntityKey(states, reads), challenges.ReadPass(tenantId, entry.Event, plan.EntityKeys.Values));
+        await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, cancellationToken).ConfigureAwait(false);
+        await journal.RemoveAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The counters each completed read returned, by the entity key it was for.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, long>> ByEntityKey(IReadOnlyList<StateRequest> states, Task<IReadOnlyDictionary<string, long>>[] reads)
+    {
         var byKey = new Dictionary<string, IReadOnlyDictionary<string, long>>(states.Count, StringComparer.Ordinal);
         for (var i = 0; i < states.Count; i++)
         {
-            byKey[states[i].EntityKey] = counters[i];
+            byKey[states[i].EntityKey] = reads[i].Result;
         }
 
-        var decision = set.Finish(plan, byKey, challenges.ReadPass(tenantId, entry.Event, plan.EntityKeys.Values));
-        await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, cancellationToken).ConfigureAwait(false);
-        await journal.RemoveAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
+        return byKey;
     }
 
     private async Task RecordAfterAnswerAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, Task? answerWrite)
