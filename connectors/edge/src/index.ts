@@ -1,0 +1,16 @@
+export { EsperClient } from "./client.js";
+export type { EsperClientOptions } from "./client-options.js";
+export type {
+  BeaconResult,
+  DecideResult,
+  DecisionMatch,
+  EsperDecision,
+  EsperErrorDecision,
+  EsperEvent,
+  EsperFailure,
+  PassCookie,
+  ProofResult,
+  RequestContext,
+} from "./types.js";
+export type { EsperOptions, BlockResponder } from "./options.js";
+export type { BlockMemo, MemoisedBlock } from "./memo.js";
