@@ -47,13 +47,39 @@ if [ "$build_rc" -ne 0 ]; then
   exit 1
 fi
 
+# --- edge connector (npm) ---------------------------------------------------------------------------
+# connectors/edge (esper-ts-client) installs from its lockfile and runs its tests inside workerd, the Edge runtime
+# and the Functions Framework against Esper.Host as just built. It runs beside dotnet test; its output is shown
+# after dotnet test's, and its line "esper-ts-client: N passed, N failed" joins the totals.
+(
+  cd connectors/edge && npm ci --no-audit --no-fund --loglevel=error && npm test
+) >"$log_dir/edge.log" 2>&1 &
+edge_pid=$!
+pids+=("$edge_pid")
+
 dotnet test Esper.Serverless.sln -c Release --no-build 2>&1 | tee "$log_dir/test.log"
 test_rc=${PIPESTATUS[0]}
+
+wait "$edge_pid"
+edge_rc=$?
+cat "$log_dir/edge.log"
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log_dir/test.log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log_dir/test.log" | awk '{s+=$2} END {print s+0}')
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
+fi
+
+edge_line=$(grep -E '^esper-ts-client: [0-9]+ passed, [0-9]+ failed$' "$log_dir/edge.log" | tail -n 1)
+edge_passed=$(echo "$edge_line" | awk '{print $2+0}')
+edge_failed=$(echo "$edge_line" | awk '{print $4+0}')
+if [ "$edge_rc" -ne 0 ] && [ "$edge_failed" -eq 0 ]; then
+  edge_failed=1
+fi
+passed=$((passed + edge_passed))
+failed=$((failed + edge_failed))
+if [ "$edge_rc" -ne 0 ]; then
+  test_rc=1
 fi
 echo "$passed passed, $failed failed"
 [ "$test_rc" -eq 0 ] && [ "$failed" -eq 0 ]

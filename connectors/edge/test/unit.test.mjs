@@ -1,0 +1,74 @@
+// Pure parts of the package: option checks, forwarding rules, cookie parsing, memo keys, the LRU memo.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { EsperClient } from "../dist/index.js";
+import { buildEvent, forwardRules, parseCookies } from "../dist/context.js";
+import { memoKeyOf } from "../dist/memo-key.js";
+import { LruBlockMemo } from "../dist/memo.js";
+
+const request = (url, headers) => ({ url, method: "GET", headers: new Headers(headers) });
+
+describe("EsperClient options", () => {
+  test("a missing key or a URL that is not http(s) is named at construction", () => {
+    assert.throws(() => new EsperClient({ apiKey: "", apiUrl: "https://esper.example" }), /apiKey is missing/);
+    assert.throws(() => new EsperClient({ apiKey: "k", apiUrl: "esper.example" }), /apiUrl must be an http\(s\) URL/);
+    assert.throws(() => new EsperClient({ apiKey: "k", apiUrl: "https://esper.example", retries: 9 }), /retries/);
+  });
+
+  test("an unreachable Esper is an error decision, not a rejection", async () => {
+    const client = new EsperClient({ apiKey: "k", apiUrl: "http://127.0.0.1:9", timeoutMs: 500, retries: 1, retryDelayMs: 1 });
+    const decision = await client.decide({ request: { method: "GET", path: "/" } });
+    assert.equal(decision.action, "error");
+    assert.equal(decision.error.kind, "network");
+    assert.equal(decision.error.attempts, 2, "the failed attempt was retried");
+  });
+});
+
+describe("what leaves the edge", () => {
+  const url = new URL("https://shop.example/cart?item=1&esper_challenge_proof=v1.x&item=2");
+  const headers = { authorization: "Bearer t", cookie: "session=s; esper_challenge=p; theme=dark", "x-esper-api-key": "k", accept: "text/html", "x-trace": "t1" };
+
+  test("secrets, cookie values and the proof stay at the edge by default; the pass cookie goes", () => {
+    const event = buildEvent(request(url.href, headers), url, "203.0.113.1", forwardRules({}), undefined, "test");
+    assert.deepEqual(Object.keys(event.request.headers).sort(), ["accept", "x-trace"]);
+    assert.deepEqual(event.request.cookies, { esper_challenge: "p" });
+    assert.deepEqual(event.request.query_params, { item: "1" });
+    assert.equal(event.request.client_ip, "203.0.113.1");
+  });
+
+  test("allow lists forward exactly what they name, and deny lists remove more", () => {
+    const allowed = buildEvent(request(url.href, headers), url, undefined, forwardRules({ allowHeaders: ["Authorization"], allowCookies: ["session"] }), undefined, "t");
+    assert.deepEqual(allowed.request.headers, { authorization: "Bearer t" });
+    assert.deepEqual(allowed.request.cookies, { session: "s", esper_challenge: "p" });
+    const denied = buildEvent(request(url.href, headers), url, undefined, forwardRules({ denyHeaders: ["X-Trace"] }), undefined, "t");
+    assert.deepEqual(Object.keys(denied.request.headers), ["accept"]);
+  });
+
+  test("cookie headers parse with quoted values and the first occurrence winning", () => {
+    assert.deepEqual([...parseCookies('a=1; b="two"; a=3; =x; c')], [["a", "1"], ["b", "two"]]);
+  });
+});
+
+describe("block memo", () => {
+  const now = 1_800_000_000_000;
+  const decision = (matches, entities = { "ip-user-agent": "ip-user-agent_abc" }) => ({ action: "block", decision_id: "dec_1", matches, entities });
+  const match = (extra) => ({ policy_id: "p", clause: 0, mitigation_id: "m", mode: "block", dry_run: false, waived: false, penalty_active: true, ...extra });
+
+  test("a block with a penalty in the future is memoised until the penalty expires", () => {
+    assert.deepEqual(memoKeyOf(decision([match({ penalty_expires_at: now / 1000 + 600 })]), now), { key: "ip-user-agent_abc", expiresAt: now + 600_000 });
+  });
+
+  test("blocks without a future penalty, dry runs and entity-less decisions are not memoised", () => {
+    assert.equal(memoKeyOf(decision([match({ penalty_expires_at: now / 1000 - 1 })]), now), undefined);
+    assert.equal(memoKeyOf(decision([match({ penalty_expires_at: now / 1000 + 60, dry_run: true })]), now), undefined);
+    assert.equal(memoKeyOf(decision([match({ penalty_expires_at: now / 1000 + 60 })], {}), now), undefined);
+  });
+
+  test("the LRU memo forgets an entry once it expires", async () => {
+    const memo = new LruBlockMemo(10);
+    await memo.put("id-1", "key-1", { decision: decision([]), expiresAt: now + 1000 });
+    assert.equal((await memo.get("id-1", now + 999))?.decision.decision_id, "dec_1");
+    assert.equal(await memo.get("id-1", now + 1000), undefined);
+    assert.equal(await memo.get("id-2", now), undefined);
+  });
+});
