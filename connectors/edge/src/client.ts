@@ -1,6 +1,6 @@
 import { resolveClientOptions, type EsperClientOptions, type ResolvedClientOptions } from "./client-options.js";
 import { postJson } from "./transport.js";
-import type { BeaconResult, DecideResult, EsperDecision, EsperEvent, ProofResult } from "./types.js";
+import type { BeaconResult, CallOptions, DecideResult, EsperDecision, EsperEvent, ProofResult } from "./types.js";
 
 const actions = new Set(["allow", "challenge", "block"]);
 
@@ -19,8 +19,8 @@ export class EsperClient {
   }
 
   /** Asks Esper for one decision; a failure comes back as an `error` decision. */
-  async decide(event: EsperEvent): Promise<DecideResult> {
-    const result = await postJson(this.#options, "/api/v1/runtime/mitigation", complete(event));
+  async decide(event: EsperEvent, call: CallOptions = {}): Promise<DecideResult> {
+    const result = await postJson(this.#options, "/api/v1/runtime/mitigation", complete(event), call.signal);
     if (!result.ok) {
       return { action: "error", error: result.error };
     }
@@ -34,9 +34,9 @@ export class EsperClient {
   }
 
   /** Records events without asking for an action (1-100 per call). */
-  async sendBeaconEvent(events: EsperEvent | EsperEvent[]): Promise<BeaconResult> {
+  async sendBeaconEvent(events: EsperEvent | EsperEvent[], call: CallOptions = {}): Promise<BeaconResult> {
     const payload = Array.isArray(events) ? events.map(complete) : complete(events);
-    const result = await postJson(this.#options, "/api/v1/beacon/event", payload);
+    const result = await postJson(this.#options, "/api/v1/beacon/event", payload, call.signal);
     if (!result.ok) {
       return { ok: false, error: result.error };
     }
@@ -46,18 +46,19 @@ export class EsperClient {
   }
 
   /** Exchanges a challenge proof for a pass; `url` is the URL the proof arrived on. */
-  async verifyChallengeProof(token: string, url?: string): Promise<ProofResult> {
-    const result = await postJson(this.#options, "/api/v1/challenge/proof/verify", url === undefined ? { proof: token } : { proof: token, url });
+  async verifyChallengeProof(token: string, url?: string, call: CallOptions = {}): Promise<ProofResult> {
+    const body = url === undefined ? { proof: token } : { proof: token, url };
+    const result = await postJson(this.#options, "/api/v1/challenge/proof/verify", body, call.signal);
     if (!result.ok) {
       return { valid: false, error: result.error };
     }
 
-    const body = result.body as Extract<ProofResult, { valid: true }>;
-    if (body?.valid !== true || typeof body.pass !== "string" || typeof body.set_cookie !== "string") {
+    const answer = result.body as Extract<ProofResult, { valid: true }>;
+    if (answer?.valid !== true || typeof answer.pass !== "string" || typeof answer.set_cookie !== "string") {
       return { valid: false, error: { kind: "invalid", message: "the answer carries no pass", status: result.status, attempts: 1 } };
     }
 
-    return body;
+    return answer;
   }
 }
 

@@ -1,7 +1,7 @@
 import { EsperClient } from "./client.js";
 import { buildEvent, forwardRules, proofParam, type ForwardRules } from "./context.js";
 import { memoKeyOf } from "./memo-key.js";
-import type { BlockMemo } from "./memo.js";
+import type { BlockMemo, MemoisedBlock } from "./memo.js";
 import { checkConnectorOptions, type BlockResponder, type EsperOptions, type IncomingRequest } from "./options.js";
 import { challengeResponse, defaultBlockResponse, redirect } from "./responses.js";
 import { resolveClientOptions } from "./client-options.js";
@@ -70,16 +70,31 @@ export class Connector {
       return null;
     }
 
-    const identity = this.#memo === undefined ? undefined : await identityOf(facts.clientIp, event.request.user_agent);
-    if (identity !== undefined) {
-      const hit = await this.#memo!.get(identity, Date.now());
-      if (hit !== undefined) {
-        return this.#blockResponse({ ...hit.decision, memoised: true }, request);
-      }
+    const memo = this.#memo;
+    const identity = memo === undefined || facts.clientIp === undefined ? undefined : `${facts.clientIp}\n${(event.request.user_agent ?? "").slice(0, 512)}`;
+    if (memo === undefined || identity === undefined) {
+      return this.#apply(await client.decide(event), request, undefined, facts);
     }
 
-    const decision = await client.decide(event);
-    return this.#apply(decision, request, identity, facts);
+    const now = Date.now();
+    const local = memo.peek?.(identity, now);
+    if (local !== undefined) {
+      return this.#blockResponse({ ...local.decision, memoised: true }, request);
+    }
+
+    // The shared memo is read beside the decision: a hit answers at once (and cancels the call), a miss costs
+    // nothing, and when Esper fails the hit still applies (stale-on-error).
+    const cancel = new AbortController();
+    const stored = memo.get(identity, now).catch(() => undefined);
+    const decided = client.decide(event, { signal: cancel.signal });
+    const first = await Promise.race<DecideResult | MemoisedBlock>([decided, stored.then<DecideResult | MemoisedBlock>((hit) => hit ?? decided)]);
+    const hit = "expiresAt" in first ? first : first.action === "error" ? await stored : undefined;
+    if (hit !== undefined) {
+      cancel.abort();
+      return this.#blockResponse({ ...hit.decision, memoised: true }, request);
+    }
+
+    return this.#apply(first as DecideResult, request, identity, facts);
   }
 
   async #apply(decision: DecideResult, request: IncomingRequest, identity: string | undefined, facts: RequestFacts): Promise<Response | null> {
@@ -165,18 +180,4 @@ export class Connector {
 function wantsPage(request: IncomingRequest): boolean {
   const method = request.method.toUpperCase();
   return (method === "GET" || method === "HEAD") && (request.headers.get("accept") ?? "").includes("text/html");
-}
-
-async function identityOf(clientIp: string | undefined, userAgent: string | undefined): Promise<string | undefined> {
-  if (clientIp === undefined) {
-    return undefined;
-  }
-
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${clientIp}\n${userAgent ?? ""}`));
-  let hex = "";
-  for (const byte of new Uint8Array(digest).subarray(0, 16)) {
-    hex += byte.toString(16).padStart(2, "0");
-  }
-
-  return hex;
 }

@@ -2,6 +2,7 @@ export { EsperClient } from "./client.js";
 export type { EsperClientOptions } from "./client-options.js";
 export type {
   BeaconResult,
+  CallOptions,
   DecideResult,
   DecisionMatch,
   EsperDecision,

@@ -10,10 +10,12 @@ export interface MemoisedBlock {
 
 /**
  * Where block decisions are memoised. A block is stored under the entity key the decision names; `identity`
- * (a hash of the client IP and user agent) points at that entity key, so a later request from the same actor
- * finds the block without asking Esper.
+ * (the client IP and user agent, joined by a newline) points at that entity key, so a later request from the
+ * same actor finds the block without asking Esper.
  */
 export interface BlockMemo {
+  /** A look-up that costs no I/O (an in-memory tier); the connector tries it before anything else. */
+  peek?(identity: string, now: number): MemoisedBlock | undefined;
   get(identity: string, now: number): Promise<MemoisedBlock | undefined>;
   put(identity: string, entityKey: string, block: MemoisedBlock): Promise<void>;
 }
@@ -29,11 +31,10 @@ export class LruBlockMemo implements BlockMemo {
   }
 
   async get(identity: string, now: number): Promise<MemoisedBlock | undefined> {
-    return this.getNow(identity, now);
+    return this.peek(identity, now);
   }
 
-  /** The synchronous look-up the Cache API memo tries first. */
-  getNow(identity: string, now: number): MemoisedBlock | undefined {
+  peek(identity: string, now: number): MemoisedBlock | undefined {
     const entityKey = this.#identities.get(identity);
     if (entityKey === undefined) {
       return undefined;

@@ -10,7 +10,7 @@ const retryableStatus = (status: number): boolean => status === 409 || status ==
  * POSTs one JSON body, retrying timeouts, network failures and retryable statuses within the call's budget.
  * The body is serialised once, so every attempt carries the same idempotency keys.
  */
-export async function postJson(options: ResolvedClientOptions, path: string, payload: unknown): Promise<TransportResult> {
+export async function postJson(options: ResolvedClientOptions, path: string, payload: unknown, signal?: AbortSignal): Promise<TransportResult> {
   const body = JSON.stringify(payload);
   const deadline = Date.now() + options.timeoutMs;
   let last: EsperFailure = { kind: "timeout", message: `no answer within ${options.timeoutMs} ms`, attempts: 0 };
@@ -20,7 +20,11 @@ export async function postJson(options: ResolvedClientOptions, path: string, pay
       break;
     }
 
-    const outcome = await attemptOnce(options, path, body, Math.min(options.attemptTimeoutMs, remaining), attempt);
+    if (signal?.aborted) {
+      return { ok: false, error: { kind: "aborted", message: "the call was cancelled", attempts: attempt - 1 } };
+    }
+
+    const outcome = await attemptOnce(options, path, body, Math.min(options.attemptTimeoutMs, remaining), attempt, signal);
     if (outcome.ok || !outcome.retry) {
       return outcome.ok ? outcome : { ok: false, error: outcome.error };
     }
@@ -37,9 +41,18 @@ export async function postJson(options: ResolvedClientOptions, path: string, pay
 
 type Attempt = { ok: true; status: number; body: unknown } | { ok: false; retry: boolean; error: EsperFailure };
 
-async function attemptOnce(options: ResolvedClientOptions, path: string, body: string, timeoutMs: number, attempt: number): Promise<Attempt> {
+async function attemptOnce(
+  options: ResolvedClientOptions,
+  path: string,
+  body: string,
+  timeoutMs: number,
+  attempt: number,
+  signal: AbortSignal | undefined,
+): Promise<Attempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const cancel = () => controller.abort();
+  signal?.addEventListener("abort", cancel);
   try {
     const response = await options.fetch(options.apiUrl + path, {
       method: "POST",
@@ -58,6 +71,10 @@ async function attemptOnce(options: ResolvedClientOptions, path: string, body: s
 
     return { ok: false, retry: retryableStatus(response.status), error: problemOf(response.status, text, attempt) };
   } catch (error) {
+    if (signal?.aborted) {
+      return { ok: false, retry: false, error: { kind: "aborted", message: "the call was cancelled", attempts: attempt } };
+    }
+
     const timedOut = controller.signal.aborted;
     return {
       ok: false,
@@ -68,6 +85,7 @@ async function attemptOnce(options: ResolvedClientOptions, path: string, body: s
     };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener("abort", cancel);
   }
 }
 

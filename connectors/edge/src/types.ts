@@ -61,8 +61,8 @@ export interface EsperDecision {
 
 /** Why a call to Esper produced no answer. */
 export interface EsperFailure {
-  /** `timeout`: no answer within the budget; `network`: unreachable; `http`: an error status; `invalid`: a body that is not the contract; `config`: the connector lacks a key or URL. */
-  kind: "timeout" | "network" | "http" | "invalid" | "config";
+  /** `timeout`: no answer within the budget; `network`: unreachable; `http`: an error status; `invalid`: a body that is not the contract; `config`: the connector lacks a key or URL; `aborted`: the caller's signal fired. */
+  kind: "timeout" | "network" | "http" | "invalid" | "config" | "aborted";
   message: string;
   status?: number;
   /** The problem type's last segment (`proof-replayed`) when Esper sent a problem document. */
@@ -74,6 +74,12 @@ export interface EsperFailure {
 export interface EsperErrorDecision {
   action: "error";
   error: EsperFailure;
+}
+
+/** Per-call options of `decide`, `sendBeaconEvent` and `verifyChallengeProof`. */
+export interface CallOptions {
+  /** Cancels the call (and its retries); it then resolves to an `aborted` failure. */
+  signal?: AbortSignal;
 }
 
 /** What `decide` resolves to; it never rejects. */
