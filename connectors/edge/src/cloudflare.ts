@@ -37,12 +37,11 @@ interface CloudflareProperties {
  * Wraps a module-syntax Worker: every request is checked with Esper before `handler.fetch` runs.
  * `export default withEsper({ fetch })`; options are optional (`ESPER_API_KEY` and `ESPER_API_URL` come from `env`).
  */
-export function withEsper<Env, Ctx extends WorkerContext, H extends WorkerHandler<Env, Ctx>>(handler: H, options: EsperOptions = {}): H {
-  let connector: Connector | undefined;
+export function withEsper<H extends WorkerHandler>(handler: H, options: EsperOptions = {}): H {
+  const connector = new Connector(options, "cloudflare-worker", defaultMemo());
   return {
     ...handler,
-    async fetch(request: Request, env: Env, ctx: Ctx): Promise<Response> {
-      connector ??= new Connector(options, "cloudflare-worker", defaultMemo());
+    async fetch(request: Request, env: unknown, ctx: WorkerContext): Promise<Response> {
       const bindings = (env ?? {}) as EsperEnv;
       const answer = await connector.handle(request, {
         clientIp: request.headers.get("cf-connecting-ip") ?? undefined,

@@ -34,7 +34,9 @@ export class Connector {
 
   /** Throws a `TypeError` naming an invalid option, at start-up rather than per request. */
   constructor(options: EsperOptions, source: string, memo: BlockMemo | undefined) {
-    const problem = checkConnectorOptions(options);
+    // The key and URL may come from the environment per request; everything else is checked now.
+    const timing = resolveClientOptions({ ...options, apiKey: "checked-later", apiUrl: "https://checked.later" });
+    const problem = checkConnectorOptions(options) ?? (typeof timing === "string" ? timing : undefined);
     if (problem !== undefined) {
       throw new TypeError(`esper-ts-client: ${problem}`);
     }

@@ -23,6 +23,14 @@ describe("package checks", () => {
     }
   });
 
+  test("the Cloudflare and Vercel recipes type-check against the package's declarations", () => {
+    try {
+      execFileSync(process.execPath, [tsc, "-p", join(packageRoot, "tsconfig.recipes.json")], { encoding: "utf8" });
+    } catch (error) {
+      assert.fail(`tsc found errors in the recipes:\n${error.stdout}`);
+    }
+  });
+
   test("the Cloudflare entry bundled, minified and gzipped stays under 15 KB", async () => {
     const code = await bundle(join(packageRoot, "dist/cloudflare.js"), { minify: true });
     const size = gzipSync(code).length;

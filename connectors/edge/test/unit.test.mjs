@@ -5,6 +5,8 @@ import { EsperClient } from "../dist/index.js";
 import { buildEvent, forwardRules, parseCookies } from "../dist/context.js";
 import { memoKeyOf } from "../dist/memo-key.js";
 import { LruBlockMemo } from "../dist/memo.js";
+import { withEsper } from "../dist/cloudflare.js";
+import { esperMiddleware } from "../dist/node.js";
 
 const request = (url, headers) => ({ url, method: "GET", headers: new Headers(headers) });
 
@@ -21,6 +23,24 @@ describe("EsperClient options", () => {
     assert.equal(decision.action, "error");
     assert.equal(decision.error.kind, "network");
     assert.equal(decision.error.attempts, 2, "the failed attempt was retried");
+  });
+});
+
+describe("connector options", () => {
+  test("an invalid mode, failure or timeout throws when the connector is created, not per request", () => {
+    const handler = { fetch: () => new Response("ok") };
+    assert.throws(() => withEsper(handler, { failure: "sometimes" }), /failure must be "open" or "closed"/);
+    assert.throws(() => withEsper(handler, { mode: "audit" }), /mode must be/);
+    assert.throws(() => esperMiddleware({ timeoutMs: 0 }), /timeoutMs/);
+    assert.doesNotThrow(() => withEsper(handler, {}), "the key and URL may come from env later");
+  });
+
+  test("a Worker without a key fails the way its failure mode says instead of throwing", async () => {
+    const ctx = { waitUntil() {} };
+    const open = withEsper({ fetch: () => new Response("origin") }, { onError() {} });
+    assert.equal(await (await open.fetch(new Request("https://a.example/"), {}, ctx)).text(), "origin");
+    const closed = withEsper({ fetch: () => new Response("origin") }, { failure: "closed", onError() {} });
+    assert.equal((await closed.fetch(new Request("https://a.example/"), {}, ctx)).status, 503);
   });
 });
 
