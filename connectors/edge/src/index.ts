@@ -14,4 +14,5 @@ export type {
   RequestContext,
 } from "./types.js";
 export type { EsperOptions, BlockResponder } from "./options.js";
-export type { BlockMemo, MemoisedBlock } from "./memo.js";
+export { LruBlockMemo, type BlockMemo, type MemoisedBlock } from "./memo.js";
+export { CacheApiBlockMemo } from "./cache-memo.js";

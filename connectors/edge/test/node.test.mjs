@@ -26,9 +26,9 @@ before(async () => {
   cpSync(join(packageRoot, "recipes/google-cloud"), dir, { recursive: true });
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(packageRoot, join(dir, "node_modules/esper-ts-client"), "dir");
-  const framework = join(packageRoot, "node_modules/@google-cloud/functions-framework/build/src/main.js");
+  const framework = join(packageRoot, "test/support/functions-framework.cjs");
   fn = await startProcess(process.execPath, [framework, "--target=esperProxy", `--source=${dir}`, `--port=${port}`], {
-    env: { ESPER_API_URL: host.url, ESPER_API_KEY: key, HOST: "127.0.0.1" },
+    env: { ESPER_API_URL: host.url, ESPER_API_KEY: key, NODE_ENV: "test" },
     readyUrl: `${site}/`,
   });
 });
