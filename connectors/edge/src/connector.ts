@@ -64,7 +64,7 @@ export class Connector {
       return this.#exchangeProof(client, url, proof);
     }
 
-    const extra = await this.#options.fields?.(request);
+    const extra = await this.#extraFields(request);
     const fields = facts.fields === undefined && extra === undefined ? undefined : { ...facts.fields, ...extra };
     const event = buildEvent(request, url, facts.clientIp, this.#rules, fields, this.#source);
     if (this.#options.mode === "monitor") {
@@ -147,6 +147,16 @@ export class Connector {
     this.#lastReport.set(error.kind, now);
     const message = `esper-ts-client: ${error.kind}: ${error.message} (failure mode ${this.#options.failure ?? "open"})`;
     (this.#options.onError ?? console.warn)(message);
+  }
+
+  /** The customer's fields callback; one that throws costs its fields, never the request. */
+  async #extraFields(request: IncomingRequest): Promise<Record<string, string> | undefined> {
+    try {
+      return (await this.#options.fields?.(request)) ?? undefined;
+    } catch (error) {
+      this.#report({ kind: "config", message: `the fields callback threw: ${error instanceof Error ? error.message : String(error)}`, attempts: 0 });
+      return undefined;
+    }
   }
 
   #clientFor(facts: RequestFacts): EsperClient | string {

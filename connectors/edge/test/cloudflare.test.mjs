@@ -118,6 +118,12 @@ describe("Cloudflare Worker in workerd", () => {
     assert.equal(allowed.status, 200);
   });
 
+  test("the fields callback adds tenant fields a policy can match", async () => {
+    const send = (plan) => worker.fetch(`${site}/`, { headers: { "cf-connecting-ip": nextIp(), "x-account-plan": plan, "x-test-variant": "fields" } });
+    assert.equal((await send("suspended")).status, 403);
+    assert.equal((await send("pro")).status, 200);
+  });
+
   test("a retry after a timed-out attempt carries the same idempotency key and is counted once", async () => {
     proxy.holdNext(1200);
     const res = await worker.fetch(`${site}/retry-probe`, { headers: { "cf-connecting-ip": nextIp(), "x-test-variant": "retry" } });

@@ -35,6 +35,32 @@ describe("connector options", () => {
     assert.doesNotThrow(() => withEsper(handler, {}), "the key and URL may come from env later");
   });
 
+  test("paths outside include or inside exclude reach the handler without Esper", async () => {
+    const ctx = { waitUntil() {} };
+    const worker = withEsper({ fetch: () => new Response("origin") }, { include: ["/api/", /^\/admin$/], exclude: ["/api/health"], failure: "closed", onError() {} });
+    const status = async (path) => (await worker.fetch(new Request(`https://a.example${path}`), {}, ctx)).status;
+    assert.equal(await status("/home"), 200, "not included");
+    assert.equal(await status("/api/health"), 200, "excluded");
+    assert.equal(await status("/api/orders"), 503, "included: sent, and without a key it fails closed");
+    assert.equal(await status("/admin"), 503, "included by a regular expression");
+  });
+
+  test("a fields callback that throws costs its fields, not the request", async () => {
+    const reports = [];
+    const worker = withEsper({ fetch: () => new Response("origin") }, {
+      fields: () => {
+        throw new Error("no plan");
+      },
+      onError: (message) => reports.push(message),
+      apiKey: "k",
+      apiUrl: "http://127.0.0.1:9",
+      timeoutMs: 300,
+    });
+    const res = await worker.fetch(new Request("https://a.example/"), {}, { waitUntil() {} });
+    assert.equal(await res.text(), "origin");
+    assert.ok(reports.some((m) => m.includes("the fields callback threw: no plan")), reports.join("\n"));
+  });
+
   test("a Worker without a key fails the way its failure mode says instead of throwing", async () => {
     const ctx = { waitUntil() {} };
     const open = withEsper({ fetch: () => new Response("origin") }, { onError() {} });

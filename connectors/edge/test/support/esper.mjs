@@ -62,6 +62,7 @@ export async function configureTenant(host, key, { origin }) {
       { match: 'request.headers.authorization == "Bearer s3cret"', mitigation_id: "deny" },
       { match: 'request.cookies.session == "sess-1"', mitigation_id: "deny" },
       { match: 'fields.cf_country == "KP"', mitigation_id: "deny" },
+      { match: 'fields.plan == "suspended"', mitigation_id: "deny" },
     ],
   });
   await post("policies", { id: "probe", name: "Retry probe", clauses: [{ match: 'request.path == "/retry-probe"', mitigation_id: "monitor" }] });

@@ -1,6 +1,6 @@
 // Runs a function the way the Functions Framework's own CLI does (same loader, same server), but listening on
 // 127.0.0.1 only: the CLI binds every interface. Arguments are the CLI's (--target, --source, --port).
-const framework = require.resolve("@google-cloud/functions-framework/package.json").replace(/package\.json$/, "build/src/");
+const framework = require("node:path").join(__dirname, "../../node_modules/@google-cloud/functions-framework/build/src/");
 const { parseOptions } = require(`${framework}options`);
 const { getUserFunction } = require(`${framework}loader`);
 const { getServer } = require(`${framework}server`);
