@@ -128,10 +128,11 @@ describe("Cloudflare Worker in workerd", () => {
     proxy.holdNext(1200);
     const res = await worker.fetch(`${site}/retry-probe`, { headers: { "cf-connecting-ip": nextIp(), "x-test-variant": "retry" } });
     assert.equal(res.status, 200);
-    await proxy.settled(2);
-    assert.equal(proxy.seen.length, 2, "the first attempt timed out and was retried");
-    assert.equal(proxy.seen[0].idempotency_key, proxy.seen[1].idempotency_key);
-    assert.equal((await policyResults(host, key, "probe")).total, 1);
+    await proxy.settled();
+    assert.ok(proxy.seen.length >= 2, "the first attempt timed out and was retried");
+    const keys = new Set(proxy.seen.map((event) => event.idempotency_key));
+    assert.equal(keys.size, 1, "every attempt carried the same idempotency key");
+    assert.equal((await policyResults(host, key, "probe")).total, 1, "Esper counted the request once");
   });
 
   test("monitor mode lets a blocked actor through and records the request", async () => {
@@ -187,7 +188,7 @@ describe("Cloudflare Worker when Esper stops answering", () => {
       const open = await get("open");
       const elapsed = Date.now() - started;
       assert.equal(open.status, 200);
-      assert.ok(elapsed < 2000, `failed open after ${elapsed} ms with a 400 ms budget`);
+      assert.ok(elapsed < 3000, `failed open after ${elapsed} ms with a 400 ms budget (a frozen host never answers)`);
 
       const closed = await get("closed");
       assert.equal(closed.status, 503);
@@ -255,9 +256,10 @@ function startDelayingProxy(target) {
           seen.length = 0;
           done = 0;
         },
-        async settled(count) {
-          const deadline = Date.now() + 10_000;
-          while (done < count && Date.now() < deadline) await new Promise((r) => waiters.push(r) && setTimeout(r, 100));
+        /** Waits until every request the proxy received has been answered (the held one included). */
+        async settled() {
+          const deadline = Date.now() + 20_000;
+          while (done < seen.length && Date.now() < deadline) await new Promise((r) => waiters.push(r) && setTimeout(r, 100));
         },
         close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
       }),

@@ -28,7 +28,7 @@ before(async () => {
   symlinkSync(packageRoot, join(dir, "node_modules/esper-ts-client"), "dir");
   const framework = join(packageRoot, "test/support/functions-framework.cjs");
   fn = await startProcess(process.execPath, [framework, "--target=esperProxy", `--source=${dir}`, `--port=${port}`], {
-    env: { ESPER_API_URL: host.url, ESPER_API_KEY: key, NODE_ENV: "test" },
+    env: { ESPER_API_URL: host.url, ESPER_API_KEY: key, ESPER_TIMEOUT_MS: "10000", NODE_ENV: "test" },
     readyUrl: `${site}/`,
   });
 });

@@ -65,11 +65,14 @@ interface Env { ESPER_API_KEY: string; ESPER_API_URL: string }
 
 const seen: DecideResult["action"][] = ["allow", "challenge", "block", "error"];
 
-export default withEsper({
-  async fetch(request: Request, env: Env): Promise<Response> {
-    return new Response("hello from the customer worker " + seen.length + " " + new URL(request.url).pathname);
+export default withEsper(
+  {
+    async fetch(request: Request, env: Env): Promise<Response> {
+      return new Response("hello from the customer worker " + seen.length + " " + new URL(request.url).pathname);
+    },
   },
-});
+  { timeoutMs: 10_000 },
+);
 `,
     );
     worker = await startWorker(await bundle(join(project, "worker.ts"), { absWorkingDir: project, minify: true }), { ESPER_API_URL: host.url, ESPER_API_KEY: key });

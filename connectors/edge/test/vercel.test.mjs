@@ -94,7 +94,7 @@ describe("Vercel Edge Middleware when Esper is down", () => {
       const started = Date.now();
       const open = await login(run, "203.0.113.6", "open");
       assert.equal(open.headers.get("x-middleware-next"), "1");
-      assert.ok(Date.now() - started < 2000);
+      assert.ok(Date.now() - started < 3000, "failed open within the budget");
       assert.equal((await login(run, "203.0.113.6", "closed")).status, 503);
       const memoised = await login(run, "203.0.113.5", "closed");
       assert.equal(memoised.status, 403);

@@ -29,4 +29,7 @@ async function handler(req, res) {
 
 // ESPER_API_KEY and ESPER_API_URL come from the function's environment; a slow or unreachable Esper lets
 // requests through after one second (failure: "closed" would refuse them instead).
-export const esperProxy = withEsper(handler, { failure: process.env.ESPER_FAILURE === "closed" ? "closed" : "open" });
+export const esperProxy = withEsper(handler, {
+  failure: process.env.ESPER_FAILURE === "closed" ? "closed" : "open",
+  timeoutMs: Number(process.env.ESPER_TIMEOUT_MS ?? 1000),
+});
