@@ -13,6 +13,6 @@ export type {
   ProofResult,
   RequestContext,
 } from "./types.js";
-export type { EsperOptions, BlockResponder } from "./options.js";
+export type { EsperOptions, BlockResponder, IncomingRequest } from "./options.js";
 export { LruBlockMemo, type BlockMemo, type MemoisedBlock } from "./memo.js";
 export { CacheApiBlockMemo } from "./cache-memo.js";
