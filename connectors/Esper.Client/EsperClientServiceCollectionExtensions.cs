@@ -30,7 +30,7 @@ public static class EsperClientServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<EsperClientOptions>().Configure(options => EsperClientOptionsBinder.Bind(section, options));
+        services.AddOptions<EsperClientOptions>().Configure(options => EsperClientConfiguration.Bind(section, options));
         return services.AddEsperClientCore();
     }
 

@@ -15,6 +15,10 @@ internal static class EsperHttpPipelines
     {
         services.AddRefitGeneratedClient<IEsperRuntimeApi>(EsperJsonContext.Default, static _ => Settings(), EsperHttpClients.Runtime)
             .ConfigureHttpClient(static (sp, http) => Configure(sp, http))
+
+            // Connectors hold one client for the app's life: connections are recycled instead of handlers (DNS changes still apply).
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<EsperApiKeyHandler>()
             .AddStandardResilienceHandler()
             .Configure(static (HttpStandardResilienceOptions o, IServiceProvider sp) =>

@@ -3,11 +3,14 @@ using Microsoft.Extensions.Configuration;
 
 namespace Esper.Client;
 
-/// <summary>Reads <see cref="EsperClientOptions"/> from a configuration section without reflection (trimming-safe).</summary>
-internal static class EsperClientOptionsBinder
+/// <summary>Reads <see cref="EsperClientOptions"/> from a configuration section (e.g. <c>Esper</c>) without reflection (trimming-safe).</summary>
+public static class EsperClientConfiguration
 {
+    /// <summary>Sets the options named in <paramref name="section"/>: ApiUrl, ApiKey, timeouts (milliseconds or a time span), MaxRetries.</summary>
     public static void Bind(IConfiguration section, EsperClientOptions options)
     {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(options);
         if (section[nameof(EsperClientOptions.ApiUrl)] is { Length: > 0 } url)
         {
             options.ApiUrl = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ? uri
@@ -30,8 +33,8 @@ internal static class EsperClientOptionsBinder
         }
     }
 
-    /// <summary>A TimeSpan (<c>00:00:00.400</c>) or milliseconds (<c>400</c>).</summary>
-    public static TimeSpan? Time(IConfiguration section, string name)
+    // A TimeSpan (00:00:00.400) or milliseconds (400).
+    private static TimeSpan? Time(IConfiguration section, string name)
     {
         var text = section[name];
         if (string.IsNullOrWhiteSpace(text))
