@@ -19,7 +19,7 @@ catch (InvalidOperationException ex)
     return 2;
 }
 
-var challengeSettings = ChallengeSettingsReader.Read(name => builder.Configuration[name], out var challengeErrors);
+var challengeSettings = ChallengeSettingsReader.Read(LocalChallengeDefaults.Apply(builder.Configuration), out var challengeErrors);
 if (challengeSettings is null)
 {
     Console.Error.WriteLine($"esper: {string.Join("; ", challengeErrors)}");

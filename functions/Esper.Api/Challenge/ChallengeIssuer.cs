@@ -78,7 +78,7 @@ internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, Ch
 
         var runtimeEvent = request.Event;
         var host = runtimeEvent is null ? null : Lookup(runtimeEvent.Headers, "host");
-        var target = ChallengeReturnUrls.Resolve(challenge, runtimeEvent?.ReturnUrl, runtimeEvent?.Path, host);
+        var target = ChallengeReturnUrls.Resolve(challenge, runtimeEvent?.ReturnUrl, runtimeEvent?.Path, host, settings.AllowLoopbackReturnOrigins);
         if (!target.IsAllowed)
         {
             return Failed(target.Error!);

@@ -37,12 +37,16 @@ internal static class ChallengeReturnUrls
     }
 
     /// <summary>Resolves and checks the return URL for one challenge.</summary>
-    public static ReturnUrlCheck Resolve(ChallengeOptions? challenge, string? requestReturnUrl, string? requestPath, string? requestHost)
+    public static ReturnUrlCheck Resolve(ChallengeOptions? challenge, string? requestReturnUrl, string? requestPath, string? requestHost, bool allowLoopback = false)
     {
         var allowed = AllowedOrigins(challenge);
         var candidate = !string.IsNullOrWhiteSpace(requestReturnUrl)
             ? requestReturnUrl.Trim()
             : challenge?.ReturnUrlTemplate?.Replace("{path}", PathOf(requestPath), StringComparison.Ordinal);
+        if (allowLoopback && LoopbackOrigin(candidate) is { } loopback && !allowed.Contains(loopback))
+        {
+            allowed = [.. allowed, loopback];
+        }
 
         if (candidate is not null && candidate.StartsWith('/') && !candidate.StartsWith("//", StringComparison.Ordinal))
         {
@@ -56,6 +60,13 @@ internal static class ChallengeReturnUrls
 
         return ReturnUrlGuard.Check(candidate, allowed);
     }
+
+    // Only a well-formed absolute URL qualifies; the guard still checks everything else about it.
+    private static string? LoopbackOrigin(string? candidate) =>
+        candidate is not null && Uri.TryCreate(candidate, UriKind.Absolute, out var url) && url.IsLoopback
+            && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? ReturnUrlGuard.OriginOf(url)
+            : null;
 
     private static string PathOf(string? path) =>
         string.IsNullOrEmpty(path) || !path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) ? "/" : path;

@@ -15,6 +15,13 @@ public sealed class ChallengeSettings
     /// <summary>Public base URL of this runtime; challenge pages live under it. Default: none (no redirect_url can be built).</summary>
     public Uri? PublicUrl { get; init; }
 
+    /// <summary>
+    /// When true, a return URL on a loopback origin (<c>localhost</c>, <c>127.0.0.0/8</c>, <c>[::1]</c>) is admitted
+    /// besides the mitigation's allowed origins: a visitor is only ever sent back to their own machine. Default false;
+    /// the local host turns it on (<c>ESPER_CHALLENGE_ALLOW_LOOPBACK</c>).
+    /// </summary>
+    public bool AllowLoopbackReturnOrigins { get; init; }
+
     /// <summary>Leading zero bits a proof-of-work solve needs; 0 disables the provider. Default <see cref="DefaultProofOfWorkDifficulty"/>.</summary>
     public int ProofOfWorkDifficulty { get; init; } = DefaultProofOfWorkDifficulty;
 

@@ -62,10 +62,18 @@ public static class ChallengeSettingsReader
             TurnstileExpectedHostname = Value(getValue, "ESPER_TURNSTILE_EXPECTED_HOSTNAME"),
             TurnstileVerifyUrl = verifyUrl ?? ChallengeSettings.DefaultTurnstileVerifyUrl,
             Keys = keys,
+            AllowLoopbackReturnOrigins = Value(getValue, "ESPER_CHALLENGE_ALLOW_LOOPBACK") is { } loopback
+                && (bool.TryParse(loopback, out var allow) ? allow : Fail(problems, "ESPER_CHALLENGE_ALLOW_LOOPBACK must be true or false")),
         };
 
         errors = problems;
         return problems.Count == 0 ? options : null;
+    }
+
+    private static bool Fail(List<string> problems, string problem)
+    {
+        problems.Add(problem);
+        return false;
     }
 
     private static string? Value(Func<string, string?> getValue, string name)
