@@ -63,18 +63,18 @@ internal static class CliApp
             keys.SetDescription("Manage the tenant's API keys.");
             keys.AddCommand<KeyListCommand>("list").WithDescription("List API keys (never their secrets).");
             keys.AddCommand<KeyCreateCommand>("create").WithDescription("Create an API key; its secret is shown once.")
-                .WithExample("keys", "create", "--name", "web app", "--scope", "runtime");
+                .WithExample("keys", "create", "--name", "\"web app\"", "--scope", "runtime");
             keys.AddCommand<KeyRevokeCommand>("revoke").WithDescription("Revoke an API key.");
         });
 
         AddResource<ActionCreateCommand>(config, ResourceKind.Action, "Actions: business events recognised in traffic (login, checkout).",
-            ["action", "create", "--name", "Login", "--expression", "request.method == \"POST\" && request.path == \"/login\""]);
+            ["action", "create", "--name", "Login", "--expression", "'request.method == \"POST\" && request.path == \"/login\"'"]);
         AddResource<EntityCreateCommand>(config, ResourceKind.Entity, "Entities: which fields identify one actor across requests.",
-            ["entity", "create", "--name", "Login Actor", "--key-field", "client_ip", "--key-field", "user_agent", "--action", "login"]);
+            ["entity", "create", "--name", "\"Login Actor\"", "--key-field", "client_ip", "--key-field", "user_agent", "--action", "login"]);
         AddResource<MitigationCreateCommand>(config, ResourceKind.Mitigation, "Mitigations: what happens when a clause fires (monitor, challenge, block).",
             ["mitigation", "create", "--template", "block"]);
         AddResource<PolicyCreateCommand>(config, ResourceKind.Policy, "Policies: a scope and clauses that apply mitigations.",
-            ["policy", "create", "--name", "Login Policy", "--field", "request_path", "--operator", "Eq", "--value", "/login", "--action", "login", "--entity", "login-actor", "--mitigation", "block-10m"]);
+            ["policy", "create", "--name", "\"Login Policy\"", "--field", "request_path", "--operator", "Eq", "--value", "/login", "--action", "login", "--entity", "login-actor", "--mitigation", "block-10m"]);
 
         config.AddBranch("templates", templates =>
         {
@@ -98,9 +98,9 @@ internal static class CliApp
     }
 
     private static void AddResource<TCreate>(IConfigurator config, ResourceKind kind, string description, string[] createExample)
-        where TCreate : class, ICommandLimiter<GlobalSettings>
+        where TCreate : class, ICommandLimiter<CommandSettings>
     {
-        config.AddBranch<GlobalSettings>(kind.Singular, branch =>
+        config.AddBranch(kind.Singular, branch =>
         {
             branch.SetDescription(description);
             branch.AddCommand<ListCommand>("list").WithData(kind).WithDescription($"List {kind.Plural}.");
