@@ -95,6 +95,11 @@ internal static partial class ResourceFileLoader
         {
             throw new UsageException($"{path}: field 'key_fields' is required and must be a list of field names");
         }
+
+        if (Api.ClientModels.UnknownFields(kind, ResourceJson.ForSending(resource)) is { Count: > 0 } unknown)
+        {
+            throw new UsageException($"{path}: unknown field '{unknown[0]}' for a {kind} (docs/policies.md lists the fields)");
+        }
     }
 
     private static string Describe(JsonNode? node) => node switch

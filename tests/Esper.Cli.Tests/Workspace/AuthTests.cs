@@ -12,7 +12,7 @@ public sealed class AuthTests
     public async Task A_configured_api_key_takes_precedence_over_a_stored_operator_token()
     {
         var api = new InMemoryEsperApi();
-        api.Keys.Add(new JsonObject { ["id"] = "key_admin", ["name"] = "bootstrap", ["scope"] = "admin", ["secret_prefix"] = Key[..16] });
+        api.Keys.Add(new JsonObject { ["id"] = "key_admin", ["name"] = "bootstrap", ["scope"] = "admin", ["prefix"] = Key[..12] + "…" });
         using var cli = new CliHarness(api);
         await cli.RunAsync("init", "--api-base", "http://127.0.0.1:8080", "--api-key", Key);
         await cli.RunAsync("auth", "login", "--token", "eyJhbGciOiJIUzI1NiJ9.e30.sig");

@@ -23,8 +23,11 @@ internal sealed class WhoamiCommand(CliEnvironment environment, IEsperApiFactory
         try
         {
             var keys = await api.ListKeysAsync(cancellationToken).ConfigureAwait(false);
-            key = keys.FirstOrDefault(k => ResourceJson.Text(k, "secret_prefix") is { } prefix && connection.Secret!.StartsWith(prefix, StringComparison.Ordinal));
-            scope = key is null ? "admin" : ResourceJson.Text(key, "scope") ?? "admin";
+            // Only admin keys may list keys. The listed prefix is not unique, so a key is named only when one admin key fits it.
+            var candidates = keys.Where(k => ResourceJson.Text(k, "scope") == "admin" && k["revoked_at"] is null
+                && ResourceJson.Text(k, "prefix") is { } prefix && connection.Secret!.StartsWith(prefix.TrimEnd('…'), StringComparison.Ordinal)).ToList();
+            key = candidates.Count == 1 ? candidates[0] : null;
+            scope = "admin";
         }
         catch (ApiProblemException ex) when (ex.Status == 403)
         {

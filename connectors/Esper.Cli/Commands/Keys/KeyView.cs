@@ -14,7 +14,7 @@ internal static class KeyView
         ResourceJson.Name(key),
         ResourceJson.Text(key, "scope"),
         ResourceJson.Text(key, "trust_level"),
-        ResourceJson.Text(key, "secret_prefix"),
+        ResourceJson.Text(key, "prefix"),
         key["created_at"]?.ToString(),
         key["revoked_at"]?.ToString(),
     ];
