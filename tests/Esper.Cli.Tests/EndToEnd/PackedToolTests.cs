@@ -7,7 +7,8 @@ namespace Esper.Cli.Tests.EndToEnd;
 /// The packed and installed <c>esper</c> tool against a real Esper host on the embedded store: the GitOps path from
 /// an empty workspace to a blocking policy, its results, and a rollback.
 /// </summary>
-public sealed class PackedToolTests(InstalledTool tool) : IClassFixture<InstalledTool>, IDisposable
+[Collection(InstalledToolCollection.Name)]
+public sealed class PackedToolTests(InstalledTool tool) : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "esper-cli-e2e-run", Guid.NewGuid().ToString("n"));
 
