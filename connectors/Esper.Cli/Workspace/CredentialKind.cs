@@ -1,0 +1,9 @@
+namespace Esper.Cli.Workspace;
+
+/// <summary>Which secret a command sends.</summary>
+internal enum CredentialKind
+{
+    None,
+    ApiKey,
+    OperatorToken,
+}
