@@ -1,6 +1,7 @@
 using Esper.Cli.Api;
 using Esper.Cli.Commands;
 using Esper.Cli.Commands.Auth;
+using Esper.Cli.Commands.Hybrid;
 using Esper.Cli.Commands.Keys;
 using Esper.Cli.Commands.Resources;
 using Esper.Cli.Commands.Results;
@@ -95,6 +96,13 @@ internal static class CliApp
         config.AddCommand<AuditCommand>("audit").WithDescription("Control-plane changes, newest first.");
 
         // The hybrid commands (sync, run, capture) register here, from their own Esper.Cli.Commands.Hybrid namespace.
+        config.AddCommand<SyncCommand>("sync")
+            .WithDescription("Pull origin's config (actions, entities, mitigations, policies) into ~/.esper/cache/ and print what changed.")
+            .WithExample("sync")
+            .WithExample("sync", "policies");
+        config.AddCommand<RunCommand>("run")
+            .WithDescription("Run the hybrid daemon: decide locally on the synced config, apply origin's active mitigations, forward every event to origin.")
+            .WithExample("run", "--listen", "http://127.0.0.1:8787");
     }
 
     private static void AddResource<TCreate>(IConfigurator config, ResourceKind kind, string description, string[] createExample)

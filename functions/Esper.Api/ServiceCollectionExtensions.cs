@@ -4,6 +4,7 @@ using Esper.Api.Challenge;
 using Esper.Api.Config;
 using Esper.Api.Health;
 using Esper.Api.Http;
+using Esper.Api.Hybrid;
 using Esper.Api.Keys;
 using Esper.Api.Results;
 using Esper.Api.Runtime;
@@ -54,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<JournalRecovery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecordingDrain>());
         services.TryAddSingleton<IdempotentDecisions>();
+        services.TryAddSingleton<HybridKeys>();
+        services.TryAddSingleton<ActiveMitigationFeed>();
 
         // Endpoint modules: every route of ApiRoutes.All has one endpoint across these (the challenge module adds its own here).
         services.AddSingleton<IApiEndpointModule, HealthEndpoints>();
@@ -66,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, TenantEndpoints>();
         services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
+        services.AddSingleton<IApiEndpointModule, HybridEndpoints>();
         services.AddEsperChallenges();
 
         services.TryAddSingleton<RouteTable>();

@@ -85,7 +85,7 @@ public sealed class SameDecisionTests : IAsyncLifetime
         switch (node)
         {
             case JsonObject obj:
-                foreach (var name in (string[])["decision_id", "decided_at", "window_count", "expires_at", "penalty_expires_at"])
+                foreach (var name in (string[])["decision_id", "decided_at", "window_count", "expires_at", "penalty_expires_at", "hybrid_key"])
                 {
                     obj.Remove(name);
                 }

@@ -29,6 +29,8 @@ public static class ApiRoutes
         new("POST", "/challenge/{id}/solve", "SolveChallenge"),
         new("POST", "/api/v1/challenge/proof/verify", "VerifyChallengeProof"),
         new("GET", "/api/v1/challenge/status", "ChallengeStatus"),
+        new("GET", "/api/v1/hybrid/config", "GetHybridConfig"),
+        new("GET", "/api/v1/hybrid/mitigations", "ListActiveMitigations"),
     ];
 
     private static ApiRoute[] Crud(string plural, string one, string many) =>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Esper.Api.Json;
 
-/// <summary>The runtime decision as the integration reads it.</summary>
+/// <summary>The runtime decision as the integration reads it; <c>hybrid_key</c> names the penalised entity opaquely (challenge and block only).</summary>
 internal sealed record DecisionView(
     string DecisionId,
     string Action,
@@ -17,4 +17,5 @@ internal sealed record DecisionView(
     string EncodingVersion,
     string ConfigVersion,
     DateTimeOffset DecidedAt,
-    BlockView? Block);
+    BlockView? Block,
+    string? HybridKey = null);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Esper.Api.Hybrid;
 using Esper.Api.Json;
 using Esper.Core.Engine;
 using Esper.Core.Fields;
@@ -25,7 +26,9 @@ internal sealed partial class DecisionRunner(
     IChallengeIssuer challenges,
     EsperApiOptions options,
     TimeProvider time,
-    ILogger<DecisionRunner> logger)
+    ILogger<DecisionRunner> logger,
+    HybridKeys hybridKeys,
+    ActiveMitigationFeed activeMitigations)
 {
     /// <param name="tenantId">The tenant.</param>
     /// <param name="set">The tenant's compiled config.</param>
@@ -92,13 +95,17 @@ internal sealed partial class DecisionRunner(
             var challenge = new ChallengeRequest(tenantId, decisionId, decision.PolicyId, decision.Mitigation?.Id, decision.Mitigation?.Challenge?.Provider, returnUrl, decision.Entities, now)
             {
                 Mitigation = decision.Mitigation,
-                EntityKey = decision.Matches.FirstOrDefault(m => m.PolicyId == decision.PolicyId && m.ClauseIndex == decision.ClauseIndex && !m.DryRun)?.EntityKey,
+                EntityKey = DecidingEntityKey(decision),
                 Event = ev,
             };
             redirectUrl = await challenges.IssueAsync(challenge, cancellationToken).ConfigureAwait(false);
         }
 
         var view = View(decisionId, decision, redirectUrl, now);
+        if (decision.Action != DecisionAction.Allow && DecidingEntityKey(decision) is { } penalised)
+        {
+            view = view with { HybridKey = await hybridKeys.ForAsync(tenantId, penalised, cancellationToken).ConfigureAwait(false) };
+        }
         if (!afterAnswer)
         {
             var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, cancellationToken);
@@ -128,6 +135,10 @@ internal sealed partial class DecisionRunner(
         await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, cancellationToken).ConfigureAwait(false);
         await journal.RemoveAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The entity key of the match that decided, when it binds one.</summary>
+    private static string? DecidingEntityKey(Decision decision) =>
+        decision.Matches.FirstOrDefault(m => m.PolicyId == decision.PolicyId && m.ClauseIndex == decision.ClauseIndex && !m.DryRun)?.EntityKey;
 
     /// <summary>The counters each completed read returned, by the entity key it was for.</summary>
     private static Dictionary<string, IReadOnlyDictionary<string, long>> ByEntityKey(IReadOnlyList<StateRequest> states, Task<IReadOnlyDictionary<string, long>>[] reads)
@@ -191,6 +202,7 @@ internal sealed partial class DecisionRunner(
         writes.AddRange(fired.Select(o => results.RecordAsync(tenantId, o.PolicyId, Text(o.Outcome), o.DryRun, now, cancellationToken).AsTask()));
         writes.AddRange(decision.StateWrites.Select(w => entities.UpdateAsync(
             tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
+        writes.Add(activeMitigations.RecordAsync(tenantId, decisionId, decision, now, cancellationToken));
         await Task.WhenAll(writes).ConfigureAwait(false);
     }
 

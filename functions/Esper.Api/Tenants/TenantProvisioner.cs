@@ -54,9 +54,12 @@ internal sealed class TenantProvisioner(TenantRepository tenants, ApiKeyReposito
     /// Makes sure the <c>default</c> tenant exists. With a bootstrap key, that key is made an admin key of it (once);
     /// without one, a first start creates a fresh admin key and returns it so the host can print it once.
     /// </summary>
-    public async ValueTask<string?> EnsureDefaultAsync(string? bootstrapKey, CancellationToken cancellationToken)
+    public ValueTask<string?> EnsureDefaultAsync(string? bootstrapKey, CancellationToken cancellationToken) =>
+        EnsureAsync(ApiKeySecrets.DefaultTenant, "Default", bootstrapKey, cancellationToken);
+
+    /// <summary>As <see cref="EnsureDefaultAsync"/>, for the tenant <paramref name="id"/> (a hybrid daemon mirrors its origin tenant).</summary>
+    public async ValueTask<string?> EnsureAsync(string id, string name, string? bootstrapKey, CancellationToken cancellationToken)
     {
-        const string id = ApiKeySecrets.DefaultTenant;
         if (bootstrapKey is { Length: > 0 } && ApiKeySecrets.TenantOf(bootstrapKey) != id)
         {
             throw new InvalidOperationException($"The bootstrap admin key names tenant '{ApiKeySecrets.TenantOf(bootstrapKey)}'; it must belong to '{id}'.");
@@ -64,7 +67,7 @@ internal sealed class TenantProvisioner(TenantRepository tenants, ApiKeyReposito
 
         if (await tenants.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
-            var created = await CreateAsync("Default", id, bootstrapKey is { Length: > 0 } ? bootstrapKey : null, cancellationToken).ConfigureAwait(false);
+            var created = await CreateAsync(name, id, bootstrapKey is { Length: > 0 } ? bootstrapKey : null, cancellationToken).ConfigureAwait(false);
             if (created is not null)
             {
                 return bootstrapKey is { Length: > 0 } ? null : created.Value.Secret;

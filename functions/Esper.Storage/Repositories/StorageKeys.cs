@@ -57,6 +57,12 @@ public static class StorageKeys
     /// <summary>The partition of a tenant's audit entries.</summary>
     public static string AuditPartition(string tenantId) => $"{tenantId}#audit";
 
+    /// <summary>The partition of a tenant's active-mitigation feed (one item per penalty set, expiring with it).</summary>
+    public static string ActiveMitigationPartition(string tenantId) => $"{tenantId}#active-mitigations";
+
+    /// <summary>The tenant's secret for hybrid keys (HMAC of entity keys).</summary>
+    public static ItemKey HybridSecret(string tenantId) => new($"{tenantId}#tenant", "hybrid-secret");
+
     /// <summary>The counter item of one API key's requests in one minute.</summary>
     public static ItemKey RateWindow(string tenantId, string keyId, long minute) => new($"{tenantId}#rate#{keyId}", $"m#{minute}");
 

@@ -1,0 +1,54 @@
+using Esper.Cli.Api;
+using Esper.Cli.Hybrid;
+using Esper.Cli.Infrastructure;
+using Esper.Cli.Workspace;
+using Microsoft.AspNetCore.Builder;
+using Spectre.Console.Cli;
+
+namespace Esper.Cli.Commands.Hybrid;
+
+/// <summary>
+/// <c>esper run</c>: the hybrid daemon. Decides locally with the shared engine and handlers over the embedded store,
+/// from the config synced from origin, and forwards every decision's event to origin's beacon through a durable queue.
+/// </summary>
+internal sealed class RunCommand(CliEnvironment environment, IEsperApiFactory apiFactory) : EsperCommand<RunSettings>(environment, apiFactory)
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var home = Home;
+        var runtime = RuntimeSettings.Load(Path.Combine(home.Root, "runtime.xml"));
+        runtime.Listen = settings.Listen ?? runtime.Listen;
+        runtime.SyncIntervalSeconds = settings.SyncIntervalSeconds ?? runtime.SyncIntervalSeconds;
+        if (runtime.Validate() is { Count: > 0 } errors)
+        {
+            throw new UsageException(string.Join("; ", errors));
+        }
+
+        var output = Out(settings);
+        if (settings.Stats)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                var text = await http.GetStringAsync(new Uri(new Uri(runtime.Listen), "/stats"), cancellationToken).ConfigureAwait(false);
+                output.Line(text);
+                return ExitCodes.Success;
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new UnreachableException(runtime.Listen, ex.Message, ex);
+            }
+        }
+
+        var connection = Connect(settings);
+        if (connection.Credential != CredentialKind.ApiKey)
+        {
+            throw new UsageException("esper run needs an API key (runtime scope is enough): esper init --api-key <secret>, or ESPER_API_KEY.");
+        }
+
+        await using var app = await DaemonHost.BuildAsync(home, runtime, connection.ApiBase, connection.Secret!, cancellationToken).ConfigureAwait(false);
+        output.Line($"esper run: deciding on {runtime.Listen} for tenant {Connection.TenantOfKey(connection.Secret) ?? "default"}; origin {connection.ApiBase}; logs in {home.LogsRoot}.");
+        await app.RunAsync().ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}

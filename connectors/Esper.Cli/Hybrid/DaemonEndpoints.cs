@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Esper.Api.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Esper.Cli.Hybrid;
+
+/// <summary>
+/// The daemon's HTTP surface: the runtime decision endpoint with the cloud's contract (answered by the shared
+/// handler over the embedded store, then queued for origin), <c>/healthz</c>, <c>/readyz</c> (ready once a config is
+/// loaded) and <c>/stats</c>.
+/// </summary>
+internal static class DaemonEndpoints
+{
+    private const int MaxBody = 1024 * 1024;
+
+    public static void MapDaemon(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/runtime/mitigation", DecideAsync);
+        app.MapGet("/healthz", static () => Results.Json(new JsonObject { ["status"] = "ok" }));
+        app.MapGet("/readyz", static (HybridStats stats) => stats.ConfigVersion is null
+            ? Results.Json(new JsonObject { ["status"] = "not_ready", ["reason"] = "no config loaded yet: origin unreachable and nothing cached" }, statusCode: 503)
+            : Results.Json(new JsonObject { ["status"] = "ready", ["config_version"] = stats.ConfigVersion }));
+        app.MapGet("/stats", static (HybridStats stats, ForwardQueue queue) => Results.Json(StatsJson(stats, queue)));
+    }
+
+    public static JsonObject StatsJson(HybridStats stats, ForwardQueue queue) => new()
+    {
+        ["decisions"] = stats.Decisions,
+        ["queued"] = stats.Queued,
+        ["forwarded"] = stats.Forwarded,
+        ["queue_bytes"] = queue.PendingBytes,
+        ["queue_refused"] = queue.Refused,
+        ["syncs"] = stats.Syncs,
+        ["sync_failures"] = stats.SyncFailures,
+        ["mitigations_applied"] = stats.MitigationsApplied,
+        ["config_version"] = stats.ConfigVersion,
+        ["origin_reachable"] = stats.OriginReachable,
+        ["last_sync_at"] = stats.LastSyncAt?.ToString("O"),
+    };
+
+    private static async Task DecideAsync(HttpContext context, IApiHandler handler, ForwardQueue queue, HybridStats stats)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var body = buffer.ToArray();
+
+        // Every forwarded event carries an idempotency key, so origin counts it once however often it is re-sent.
+        var forwarded = body.Length <= MaxBody ? WithIdempotencyKey(body) : null;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in context.Request.Headers)
+        {
+            headers[header.Key] = header.Value.ToString();
+        }
+
+        var response = await handler.HandleAsync(new ApiRequest
+        {
+            Method = "POST",
+            Path = "/api/v1/runtime/mitigation",
+            Headers = headers,
+            Body = forwarded is null ? body : System.Text.Encoding.UTF8.GetBytes(forwarded),
+            RemoteIp = context.Connection.RemoteIpAddress?.ToString(),
+        }, context.RequestAborted).ConfigureAwait(false);
+
+        var queued = response.StatusCode == 200 && forwarded is not null && queue.TryEnqueue(forwarded);
+        stats.Decided(queued);
+        context.Response.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.ContentType is not null)
+        {
+            context.Response.ContentType = response.ContentType;
+            await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static string? WithIdempotencyKey(byte[] body)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is not JsonObject root)
+            {
+                return null;
+            }
+
+            if (root["idempotency_key"] is null)
+            {
+                root["idempotency_key"] = "hyb_" + Guid.NewGuid().ToString("n");
+            }
+
+            return root.ToJsonString();
+        }
+        catch (JsonException)
+        {
+            // The shared handler answers the malformed body with its problem+json.
+            return null;
+        }
+    }
+}

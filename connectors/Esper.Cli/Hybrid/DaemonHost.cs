@@ -1,0 +1,50 @@
+using Esper.Api;
+using Esper.Cli.Workspace;
+using Esper.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Esper.Cli.Hybrid;
+
+/// <summary>
+/// Builds the <c>esper run</c> daemon: Kestrel on the loopback address of runtime.xml, the shared handlers
+/// (<c>AddEsperApi</c>) over the embedded SQLite store in <c>~/.esper/data/esper.db</c>, the forward queue and the sync loop.
+/// </summary>
+internal static class DaemonHost
+{
+    public static async Task<WebApplication> BuildAsync(EsperHome home, RuntimeSettings settings, Uri apiBase, string apiKey, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(settings.Listen);
+        builder.WebHost.ConfigureKestrel(static k => k.AddServerHeader = false);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddProvider(new RotatingFileLoggerProvider(home.LogsRoot, settings.MaxLogBytes, settings.KeepLogFiles));
+
+        var services = builder.Services;
+        Directory.CreateDirectory(home.DataRoot);
+        services.AddEsperSqliteStore(options => options.Path = Path.Combine(home.DataRoot, "esper.db"));
+
+        // Connectors call the daemon as they call origin; the rate limit is origin's business.
+        services.AddEsperApi(static options => options.RateLimitPerMinute = 0);
+        services.AddSingleton(settings);
+        services.AddSingleton(new ConfigCache(home));
+        services.AddSingleton(new OriginClient(apiBase, apiKey));
+        services.AddSingleton(new ForwardQueue(Path.Combine(home.DataRoot, "forward"), settings.MaxQueueBytes));
+        services.AddSingleton<HybridStats>();
+        services.AddSingleton<ConfigApplier>();
+        services.AddSingleton<OriginSync>();
+        services.AddHostedService<SyncLoop>();
+        services.AddSingleton(new DaemonTenant(Connection.TenantOfKey(apiKey) ?? "default"));
+
+        var app = builder.Build();
+        await EsperBootstrap.EnsureTenantOfKeyAsync(app.Services, apiKey, cancellationToken).ConfigureAwait(false);
+
+        // The last good config serves from the first request, even when origin is down at start.
+        await app.Services.GetRequiredService<OriginSync>().LoadCachedAsync(cancellationToken).ConfigureAwait(false);
+        app.MapDaemon();
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Esper.Cli.Hybrid;
+
+/// <summary>The daemon's counters, served at <c>/stats</c> and printed by <c>esper run --stats</c>.</summary>
+internal sealed class HybridStats
+{
+    private long _decisions;
+    private long _queued;
+    private long _forwarded;
+    private long _syncs;
+    private long _syncFailures;
+    private long _mitigationsApplied;
+
+    public long Decisions => Interlocked.Read(ref _decisions);
+
+    public long Queued => Interlocked.Read(ref _queued);
+
+    public long Forwarded => Interlocked.Read(ref _forwarded);
+
+    public long Syncs => Interlocked.Read(ref _syncs);
+
+    public long SyncFailures => Interlocked.Read(ref _syncFailures);
+
+    public long MitigationsApplied => Interlocked.Read(ref _mitigationsApplied);
+
+    /// <summary>Origin's config version the daemon decides with, null until a config is loaded.</summary>
+    public string? ConfigVersion { get; set; }
+
+    /// <summary>True when the last call to origin succeeded.</summary>
+    public bool OriginReachable { get; set; }
+
+    public DateTimeOffset? LastSyncAt { get; set; }
+
+    public void Decided(bool queued)
+    {
+        Interlocked.Increment(ref _decisions);
+        if (queued)
+        {
+            Interlocked.Increment(ref _queued);
+        }
+    }
+
+    public void AddForwarded(int count) => Interlocked.Add(ref _forwarded, count);
+
+    public void Synced(bool ok) => Interlocked.Increment(ref ok ? ref _syncs : ref _syncFailures);
+
+    public void AddMitigationsApplied(int count) => Interlocked.Add(ref _mitigationsApplied, count);
+}
