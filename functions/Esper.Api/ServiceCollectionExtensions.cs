@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, TenantEndpoints>();
         services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
+        services.AddSingleton<IApiEndpointModule, Esper.Api.Decisions.DecisionEndpoints>();
         services.AddEsperChallenges();
 
         services.TryAddSingleton<RouteTable>();

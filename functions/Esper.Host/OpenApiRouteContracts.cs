@@ -1,0 +1,103 @@
+using Esper.Api.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
+
+namespace Esper.Host;
+
+/// <summary>
+/// Projects each <see cref="ApiRoute"/> into its OpenAPI operation: the request body's schema, the path parameters
+/// and who may call it. Bodies are not declared as endpoint metadata because routing would then answer a wrong
+/// Content-Type itself, without the problem+json body the handler gives; path parameters are read by the shared
+/// handler, not bound by the endpoint.
+/// </summary>
+internal static class OpenApiRouteContracts
+{
+    public const string ApiKeyScheme = "ApiKey";
+    public const string BearerKeyScheme = "BearerKey";
+    public const string OperatorScheme = "OperatorToken";
+
+    public static Task DescribeDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        // The served document must equal the checked-in copy whatever address the host listens on.
+        document.Servers?.Clear();
+        document.Info.Title = "Esper API";
+        document.Info.Version = "v1";
+        document.Info.Description = "Request decisions (allow, challenge, block), their configuration and their results. Every error is application/problem+json (RFC 9457).";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "x-esper-api-key",
+            Description = "A tenant API key (esk_...). Runtime keys may call the runtime, beacon and proof routes; admin keys every tenant route.",
+        };
+        document.Components.SecuritySchemes[BearerKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The same API key sent as Authorization: Bearer <key>.",
+        };
+        document.Components.SecuritySchemes[OperatorScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The operator token (ESPER_OPERATOR_TOKEN), for tenant management only.",
+        };
+        return Task.CompletedTask;
+    }
+
+    public static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+        if (ApiRoutes.All.FirstOrDefault(r => r.Name == name) is not { } route)
+        {
+            return;
+        }
+
+        if (route.RequestBody is { } body)
+        {
+            var schema = await context.GetOrCreateSchemaAsync(body, null, cancellationToken).ConfigureAwait(false);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { [route.RequestContentType] = new() { Schema = schema } },
+            };
+        }
+        else if (route.Method == "POST")
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { [route.RequestContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+            };
+        }
+
+        foreach (var segment in route.Template.Split('/'))
+        {
+            if (segment.StartsWith('{') && segment.EndsWith('}'))
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = segment[1..^1],
+                    In = ParameterLocation.Path,
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+        }
+
+        operation.Security = route.Access switch
+        {
+            Access.Runtime or Access.Admin =>
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerKeyScheme, context.Document)] = [] },
+            ],
+            Access.Operator => [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OperatorScheme, context.Document)] = [] }],
+            _ => null,
+        };
+    }
+}
