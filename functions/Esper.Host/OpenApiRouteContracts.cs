@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Esper.Api.Contracts;
 using Esper.Api.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
@@ -17,6 +20,43 @@ internal static class OpenApiRouteContracts
     public const string BearerKeyScheme = "BearerKey";
     public const string OperatorScheme = "OperatorToken";
 
+    /// <summary>
+    /// The schemas come from the same source-generated contracts the handlers write, with their wire conventions:
+    /// snake_case names, nulls left out, numbers only as numbers.
+    /// </summary>
+    public static void ConfigureJson(Microsoft.AspNetCore.Http.Json.JsonOptions options)
+    {
+        options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiSchemas.TypeInfoResolver);
+    }
+
+    /// <summary>A property that may be null is left out of the body when it is (every contract writes nulls that way), so it is not required.</summary>
+    public static Task OptionalNullsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        OptionalNulls(schema);
+        return Task.CompletedTask;
+    }
+
+    private static void OptionalNulls(OpenApiSchema schema)
+    {
+        if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+        {
+            foreach (var (name, property) in properties)
+            {
+                if (IsNullable(property))
+                {
+                    required.Remove(name);
+                }
+            }
+        }
+    }
+
+    private static bool IsNullable(IOpenApiSchema schema) =>
+        schema.Type is { } type && type.HasFlag(JsonSchemaType.Null)
+        || schema.OneOf?.Any(static s => s.Type is { } t && t.HasFlag(JsonSchemaType.Null)) == true;
+
     public static Task DescribeDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         // The served document must equal the checked-in copy whatever address the host listens on.
@@ -25,6 +65,12 @@ internal static class OpenApiRouteContracts
         document.Info.Version = "v1";
         document.Info.Description = "Request decisions (allow, challenge, block), their configuration and their results. Every error is application/problem+json (RFC 9457).";
         document.Components ??= new OpenApiComponents();
+        foreach (var schema in document.Components.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            // Schemas that were completed after the schema transformers ran (nullable references become oneOf then).
+            OptionalNulls(schema);
+        }
+
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
         {

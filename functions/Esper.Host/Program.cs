@@ -1,7 +1,6 @@
 using Esper.Api;
 using Esper.Api.Challenge;
 using Esper.Host;
-using Esper.Api.Contracts;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,9 +44,10 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.AddServerHeader = false;
 });
 // The OpenAPI schemas come from the same source-generated snake_case contracts the handlers write.
-builder.Services.ConfigureHttpJsonOptions(static options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiSchemas.TypeInfoResolver));
+builder.Services.ConfigureHttpJsonOptions(OpenApiRouteContracts.ConfigureJson);
 builder.Services.AddOpenApi(static options =>
 {
+    options.AddSchemaTransformer(OpenApiRouteContracts.OptionalNullsAsync);
     options.AddDocumentTransformer(OpenApiRouteContracts.DescribeDocumentAsync);
     options.AddOperationTransformer(OpenApiRouteContracts.DescribeOperationAsync);
 });

@@ -19,6 +19,14 @@ public sealed class DecisionRepository(IKeyValueStore store)
     /// <summary>Adds the write items of one decision to <paramref name="batch"/>; <paramref name="detail"/> also makes it readable by id.</summary>
     public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt, DecisionDetail? detail = null)
     {
+        var json = JsonSerializer.Serialize(record, StorageJsonContext.Default.DecisionRecord);
+        var sortKey = StorageKeys.TimeSortKey(record.DecidedAt, record.DecisionId);
+        batch.Add(new BatchItem(new ItemKey(StorageKeys.DecisionPartition(tenantId), sortKey), json, expiresAt));
+        foreach (var policyId in record.MatchedPolicyIds.Distinct(StringComparer.Ordinal))
+        {
+            batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyId), sortKey), json, expiresAt));
+        }
+
         if (detail is not null)
         {
             var detailJson = JsonSerializer.Serialize(detail, StorageJsonContext.Default.DecisionDetail);
@@ -29,15 +37,6 @@ public sealed class DecisionRepository(IKeyValueStore store)
             }
 
             batch.Add(new BatchItem(StorageKeys.DecisionById(tenantId, record.DecisionId), detailJson, expiresAt));
-        }
-
-
-        var json = JsonSerializer.Serialize(record, StorageJsonContext.Default.DecisionRecord);
-        var sortKey = StorageKeys.TimeSortKey(record.DecidedAt, record.DecisionId);
-        batch.Add(new BatchItem(new ItemKey(StorageKeys.DecisionPartition(tenantId), sortKey), json, expiresAt));
-        foreach (var policyId in record.MatchedPolicyIds.Distinct(StringComparer.Ordinal))
-        {
-            batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyId), sortKey), json, expiresAt));
         }
     }
 
