@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
         services.AddSingleton<IApiEndpointModule, HybridEndpoints>();
+        services.AddSingleton<IApiEndpointModule, Esper.Api.Decisions.DecisionEndpoints>();
         services.AddEsperChallenges();
 
         services.TryAddSingleton<RouteTable>();

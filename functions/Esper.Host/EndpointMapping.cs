@@ -1,4 +1,5 @@
 using Esper.Api;
+using Esper.Api.Contracts;
 using Esper.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Esper.Host;
 
-/// <summary>Maps every <see cref="ApiRoutes.All"/> entry as a minimal-API endpoint (so OpenAPI describes it) that calls the shared handler.</summary>
+/// <summary>
+/// Maps every <see cref="ApiRoutes.All"/> entry as a minimal-API endpoint that calls the shared handler, projecting
+/// the route's own statuses and contracts into the endpoint metadata OpenAPI reads. Requests no route matches (an
+/// unknown path, a wrong method) also go to the shared handler, so their 404 and 405 are problem+json too.
+/// </summary>
 internal static class EndpointMapping
 {
     public static void MapEsperRoutes(this IEndpointRouteBuilder app)
@@ -16,61 +21,40 @@ internal static class EndpointMapping
         {
             var endpoint = app.MapMethods(route.Template, [route.Method], HandleAsync)
                 .WithName(route.Name)
-                .WithTags(Tag(route.Template));
-            endpoint.Produces(SuccessStatus(route), SuccessStatus(route) == StatusCodes.Status204NoContent ? null : typeof(System.Text.Json.JsonElement), "application/json");
-            foreach (var status in ErrorStatuses(route))
+                .WithTags(Tag(route.Template))
+                .WithSummary(route.Summary);
+            if (route.ResponseBody is { } body)
             {
-                endpoint.ProducesProblem(status);
+                endpoint.Produces(route.SuccessStatus, body, route.ResponseContentType);
+            }
+            else
+            {
+                endpoint.Produces(route.SuccessStatus, responseType: null, route.ResponseContentType == "text/html" && route.SuccessStatus == StatusCodes.Status200OK ? "text/html" : null);
+            }
+
+            foreach (var status in route.ProblemStatuses)
+            {
+                if (route.ResponseContentType == "text/html")
+                {
+                    endpoint.Produces(status, responseType: null, "text/html");
+                }
+                else
+                {
+                    endpoint.Produces(status, ApiSchemas.Problem, "application/problem+json");
+                }
             }
         }
+
+        // Lowest priority: only what no route above takes, whatever the method.
+        app.MapFallback("{*path}", HandleAsync).ExcludeFromDescription();
     }
 
     private static Task HandleAsync(HttpContext context, [FromServices] IApiHandler handler, [FromServices] EsperApiOptions options) =>
         HttpAdapter.HandleAsync(context, handler, options);
 
-    private static int SuccessStatus(ApiRoute route) => route.Name switch
-    {
-        "BeaconEvent" => StatusCodes.Status202Accepted,
-        "SolveChallenge" => StatusCodes.Status303SeeOther,
-        _ when route.Method == "POST" && route.Name.StartsWith("Create", StringComparison.Ordinal) => StatusCodes.Status201Created,
-        _ when route.Method == "DELETE" => StatusCodes.Status204NoContent,
-        _ => StatusCodes.Status200OK,
-    };
-
-    private static List<int> ErrorStatuses(ApiRoute route)
-    {
-        if (route.Template is "/healthz" or "/readyz")
-        {
-            return route.Template == "/readyz" ? [StatusCodes.Status503ServiceUnavailable] : [];
-        }
-
-        List<int> statuses = [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests];
-        if (route.Template.Contains("{id}", StringComparison.Ordinal))
-        {
-            statuses.Add(StatusCodes.Status404NotFound);
-        }
-
-        if (route.Method is "PUT" or "PATCH" or "DELETE" && !route.Template.Contains("api-keys", StringComparison.Ordinal))
-        {
-            statuses.Add(StatusCodes.Status412PreconditionFailed);
-        }
-
-        if (route.Method is "POST" or "DELETE")
-        {
-            statuses.Add(StatusCodes.Status409Conflict);
-        }
-
-        if (route.Method is "POST" or "PUT" or "PATCH")
-        {
-            statuses.Add(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        return statuses;
-    }
-
     private static string Tag(string template)
     {
         var parts = template.Trim('/').Split('/');
-        return parts.Length >= 3 ? parts[2] : "health";
+        return parts.Length >= 3 ? parts[2] : parts[0] == "challenge" ? "challenge" : "health";
     }
 }

@@ -1,7 +1,7 @@
 using Esper.Api;
 using Esper.Api.Challenge;
 using Esper.Host;
-using Microsoft.AspNetCore.OpenApi;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,19 +39,17 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     // The shared handler enforces the documented limits with problem+json answers; Kestrel's own limits sit above them.
     kestrel.Limits.MaxRequestBodySize = null;
     kestrel.Limits.MaxRequestHeaderCount = 1000;
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
     kestrel.AddServerHeader = false;
 });
-builder.Services.AddOpenApi(options =>
+// The OpenAPI schemas come from the same source-generated snake_case contracts the handlers write.
+builder.Services.ConfigureHttpJsonOptions(OpenApiRouteContracts.ConfigureJson);
+builder.Services.AddOpenApi(static options =>
 {
-    options.AddDocumentTransformer(static (document, _, _) =>
-    {
-        // The served document must equal the checked-in copy whatever address the host listens on.
-        document.Servers?.Clear();
-        document.Info.Title = "Esper API";
-        document.Info.Version = "v1";
-        return Task.CompletedTask;
-    });
-    options.AddOperationTransformer(OpenApiRequestBodies.ApplyAsync);
+    options.AddSchemaTransformer(OpenApiRouteContracts.OptionalNullsAsync);
+    options.AddDocumentTransformer(OpenApiRouteContracts.DescribeDocumentAsync);
+    options.AddOperationTransformer(OpenApiRouteContracts.DescribeOperationAsync);
 });
 
 var app = builder.Build();
@@ -74,5 +72,6 @@ if (adminKey is not null)
 
 app.MapOpenApi("/openapi/v1.json");
 app.MapEsperRoutes();
+app.MapScalarApiReference("/docs", static options => options.WithTitle("Esper API").WithOpenApiRoutePattern("/openapi/v1.json"));
 await app.RunAsync();
 return 0;

@@ -20,6 +20,6 @@ internal sealed class AuditEndpoints(AuditRepository repository) : IApiEndpointM
         }
 
         var entries = await repository.ListAsync(call.Key.TenantId, limit, cancellationToken).ConfigureAwait(false);
-        return JsonResponses.Create(200, new ItemList<AuditEntry>(entries), ApiJsonContext.Default.ItemListAuditEntry);
+        return JsonResponses.Create(200, new ItemList<AuditEntry>(entries), ReadableJson.Api.ItemListAuditEntry);
     }
 }

@@ -49,7 +49,10 @@ internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, Ch
             : new FinishOptions { ChallengePassed = true, ChallengePassEntityKeys = covered };
     }
 
-    public async ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken)
+    public async ValueTask<string?> IssueAsync(ChallengeRequest request, CancellationToken cancellationToken) =>
+        (await IssueWithReasonAsync(request, cancellationToken).ConfigureAwait(false)).RedirectUrl;
+
+    public async ValueTask<ChallengeIssue> IssueWithReasonAsync(ChallengeRequest request, CancellationToken cancellationToken)
     {
         var start = await StartAsync(request, cancellationToken).ConfigureAwait(false);
         if (start.Error is { } error)
@@ -58,7 +61,7 @@ internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, Ch
             WarnNotStarted(request, error);
         }
 
-        return start.RedirectUrl;
+        return new ChallengeIssue(start.RedirectUrl, start.Error);
     }
 
     /// <summary>Creates the session; the result says why when no managed challenge can be started.</summary>

@@ -14,18 +14,23 @@ internal static class ChallengePageResponses
     }
 
     /// <summary>
-    /// An error for the visitor: an HTML page for browsers (Accept names text/html, as every navigation does), else
-    /// problem+json like the rest of the API.
+    /// An error for the visitor: an HTML page, unless the client asks for JSON and not HTML (Accept names a JSON type
+    /// and no text/html), which gets problem+json like the rest of the API. <c>*/*</c> and no Accept get the page.
     /// </summary>
     public static ApiResponse Message(ApiRequest request, int status, string code, string title, string message, string? retryHref, string? field = null)
     {
-        if (request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        if (!WantsJson(request))
         {
             return Html(status, ChallengePage.RenderMessage(title, message, retryHref, NewNonce()));
         }
 
         return Problems.Create(status, code, title, field is null ? message : $"{field}: {message}", field is null ? null : [new FieldError(field, message)]);
     }
+
+    private static bool WantsJson(ApiRequest request) =>
+        request.Headers.TryGetValue("Accept", out var accept)
+        && accept.Contains("json", StringComparison.OrdinalIgnoreCase)
+        && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     public static ApiResponse SeeOther(string location) => new()
     {

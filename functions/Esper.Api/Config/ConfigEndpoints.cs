@@ -56,7 +56,7 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
 
     private async ValueTask<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        if (!JsonBody.TryParse(call.Request, options.Limits, strict: true, out var body, out var problem))
         {
             return problem!;
         }
@@ -94,7 +94,7 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
 
     private async ValueTask<ApiResponse> ReplaceAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        if (!JsonBody.TryParse(call.Request, options.Limits, strict: true, out var body, out var problem))
         {
             return problem!;
         }
@@ -120,7 +120,7 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
 
     private async ValueTask<ApiResponse> PatchAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        if (!JsonBody.TryParse(call.Request, options.Limits, strict: true, out var body, out var problem))
         {
             return problem!;
         }
@@ -227,6 +227,12 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
         if (element.ValueKind != JsonValueKind.Object)
         {
             problem = Problems.Validation("$", $"a {kind.Singular} must be a JSON object");
+            return false;
+        }
+
+        if (BodyContract.Check(element, kind.TypeInfo, $"a {kind.Singular}") is { } unknown)
+        {
+            problem = Problems.Validation([unknown]);
             return false;
         }
 

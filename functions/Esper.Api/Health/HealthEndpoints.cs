@@ -9,7 +9,7 @@ internal sealed class HealthEndpoints(IKeyValueStore store) : IApiEndpointModule
 {
     public IEnumerable<Endpoint> Endpoints =>
     [
-        new("Health", Access.Public, static (_, _) => ValueTask.FromResult(JsonResponses.Create(200, new HealthView("ok"), ApiJsonContext.Default.HealthView))),
+        new("Health", Access.Public, static (_, _) => ValueTask.FromResult(JsonResponses.Create(200, new HealthView("ok"), ReadableJson.Api.HealthView))),
         new("Ready", Access.Public, ReadyAsync),
     ];
 
@@ -27,7 +27,7 @@ internal sealed class HealthEndpoints(IKeyValueStore store) : IApiEndpointModule
         }
 
         return reachable
-            ? JsonResponses.Create(200, new HealthView("ready"), ApiJsonContext.Default.HealthView)
+            ? JsonResponses.Create(200, new HealthView("ready"), ReadableJson.Api.HealthView)
             : Problems.Create(503, "store-unavailable", "The store is not reachable.");
     }
 }

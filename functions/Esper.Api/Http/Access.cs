@@ -1,7 +1,7 @@
 namespace Esper.Api.Http;
 
 /// <summary>Who may call an endpoint.</summary>
-internal enum Access
+public enum Access
 {
     /// <summary>Anyone (health probes, public challenge pages).</summary>
     Public,

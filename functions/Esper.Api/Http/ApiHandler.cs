@@ -40,6 +40,16 @@ internal sealed partial class ApiHandler(
             return Problems.Create(431, "too-many-headers", "Too many request headers.", $"The limit is {options.Limits.MaxHeaderCount} headers.");
         }
 
+        if (HeaderSize(request) > options.Limits.MaxHeaderBytes)
+        {
+            return Problems.Create(431, "headers-too-large", "The request headers are too large.", $"The limit is {options.Limits.MaxHeaderBytes} characters of header names and values.");
+        }
+
+        if (UrlLength(request) > options.Limits.MaxUrlLength)
+        {
+            return Problems.Create(414, "uri-too-long", "The request URL is too long.", $"The limit is {options.Limits.MaxUrlLength} characters of path and query string.");
+        }
+
         if (request.Body.Length > options.Limits.MaxBodyBytes)
         {
             return JsonBody.TooLarge($"The body is {request.Body.Length} bytes; the limit is {options.Limits.MaxBodyBytes}.");
@@ -105,6 +115,28 @@ internal sealed partial class ApiHandler(
             CheckRateLimitAsync = key is null ? static _ => ValueTask.FromResult<ApiResponse?>(null) : ct => rateLimiter.CheckAsync(key, ct),
         };
         return await endpoint.Handler(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int HeaderSize(ApiRequest request)
+    {
+        var size = 0;
+        foreach (var (name, value) in request.Headers)
+        {
+            size += name.Length + value.Length;
+        }
+
+        return size;
+    }
+
+    private static int UrlLength(ApiRequest request)
+    {
+        var length = request.Path.Length;
+        foreach (var (name, value) in request.Query)
+        {
+            length += name.Length + value.Length + 2;
+        }
+
+        return length;
     }
 
     private static bool IsOperator(ApiRequest request, string token)

@@ -9,6 +9,18 @@ internal sealed class BodyFields(JsonElement root, string prefix = "")
 
     public bool IsObject => root.ValueKind == JsonValueKind.Object;
 
+    /// <summary>Adds an error for each field of the body that is not one of <paramref name="known"/> (a typo would otherwise be ignored).</summary>
+    public void OnlyKnown(params string[] known)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                Errors.Add(new FieldError(prefix + property.Name, $"is not a known field; the fields are {string.Join(", ", known)}"));
+            }
+        }
+    }
+
     public string? String(string name, bool required, int maxLength = 200)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

@@ -3,10 +3,19 @@ using System.Text.Json;
 
 namespace Esper.Api.Http;
 
-/// <summary>Parses a request body as JSON within the limits, or says which field broke them.</summary>
+/// <summary>
+/// Parses a request body as JSON within the limits, or says which field broke them. Every string and field name is
+/// checked to be valid text (no invalid UTF-8, no lone UTF-16 surrogate escape), so nothing after this step can
+/// fail to read one. With <paramref name="strict"/> (config bodies) a field given twice in one object is refused.
+/// </summary>
 internal static class JsonBody
 {
-    public static bool TryParse(ApiRequest request, RequestLimits limits, out JsonDocument? document, out ApiResponse? problem)
+    public const string InvalidTextMessage = "is not valid text: it holds invalid UTF-8 or a lone UTF-16 surrogate escape (\\ud800-\\udfff without its pair)";
+
+    public static bool TryParse(ApiRequest request, RequestLimits limits, out JsonDocument? document, out ApiResponse? problem) =>
+        TryParse(request, limits, strict: false, out document, out problem);
+
+    public static bool TryParse(ApiRequest request, RequestLimits limits, bool strict, out JsonDocument? document, out ApiResponse? problem)
     {
         document = null;
         problem = null;
@@ -35,13 +44,15 @@ internal static class JsonBody
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is { Length: > 0 } path ? path : "$";
-            problem = Problems.Validation(where, $"Malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}.");
+            var where = ex.Path is { Length: > 0 } path ? Field(path) : "$";
+            problem = ex.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                ? Problems.Validation(where, $"is nested deeper than {limits.MaxJsonDepth} levels, the limit")
+                : Problems.Validation(where, $"Malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {Reason(ex.Message)}");
             return false;
         }
 
         var properties = 0;
-        if (Check(document.RootElement, "$", limits, ref properties) is { } error)
+        if (Check(document.RootElement, "$", limits, strict, ref properties) is { } error)
         {
             document.Dispose();
             document = null;
@@ -57,29 +68,55 @@ internal static class JsonBody
     public static ApiResponse TooLarge(string detail, FieldError? error = null) =>
         Problems.Create(413, "too-large", "The request is too large.", detail, error is null ? null : [error]);
 
-    private static FieldError? Check(JsonElement element, string path, RequestLimits limits, ref int properties)
+    /// <summary>Field paths are written without the leading <c>$.</c>, as every other problem names them.</summary>
+    public static string Field(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string Reason(string message)
+    {
+        // System.Text.Json ends its messages with its own position ("LineNumber: 0 | BytePositionInLine: 9."); ours is above.
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+
+    private static FieldError? Check(JsonElement element, string path, RequestLimits limits, bool strict, ref int properties)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return element.GetString()!.Length > limits.MaxStringLength
-                    ? new FieldError(path, $"is longer than {limits.MaxStringLength} characters")
+                if (!TryText(element, out var text))
+                {
+                    return new FieldError(Field(path), InvalidTextMessage);
+                }
+
+                return text.Length > limits.MaxStringLength
+                    ? new FieldError(Field(path), $"is longer than {limits.MaxStringLength} characters")
                     : null;
             case JsonValueKind.Object:
+                HashSet<string>? seen = strict ? new HashSet<string>(StringComparer.Ordinal) : null;
                 foreach (var property in element.EnumerateObject())
                 {
                     if (++properties > limits.MaxJsonProperties)
                     {
-                        return new FieldError(path, $"too many fields: the limit is {limits.MaxJsonProperties} in one body");
+                        return new FieldError(Field(path), $"too many fields: the limit is {limits.MaxJsonProperties} in one body");
                     }
 
-                    var childPath = Child(path, property.Name);
-                    if (property.Name.Length > limits.MaxStringLength)
+                    if (!TryName(property, out var name))
                     {
-                        return new FieldError(childPath, $"field name is longer than {limits.MaxStringLength} characters");
+                        return new FieldError(Field(path), "has a field name that " + InvalidTextMessage);
                     }
 
-                    if (Check(property.Value, childPath, limits, ref properties) is { } error)
+                    var childPath = Child(path, name);
+                    if (name.Length > limits.MaxStringLength)
+                    {
+                        return new FieldError(Field(childPath), $"field name is longer than {limits.MaxStringLength} characters");
+                    }
+
+                    if (seen is not null && !seen.Add(name))
+                    {
+                        return new FieldError(Field(childPath), "is given twice in one object; give each field once");
+                    }
+
+                    if (Check(property.Value, childPath, limits, strict, ref properties) is { } error)
                     {
                         return error;
                     }
@@ -90,7 +127,7 @@ internal static class JsonBody
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (Check(item, $"{path}[{index++}]", limits, ref properties) is { } error)
+                    if (Check(item, $"{path}[{index++}]", limits, strict, ref properties) is { } error)
                     {
                         return error;
                     }
@@ -99,6 +136,35 @@ internal static class JsonBody
                 return null;
             default:
                 return null;
+        }
+    }
+
+    private static bool TryText(JsonElement element, out string text)
+    {
+        try
+        {
+            text = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 or a lone surrogate escape: System.Text.Json cannot transcode it to a .NET string.
+            text = "";
+            return false;
+        }
+    }
+
+    private static bool TryName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
         }
     }
 

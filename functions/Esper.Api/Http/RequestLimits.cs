@@ -9,6 +9,12 @@ public sealed class RequestLimits
     /// <summary>Most request headers. Default 100.</summary>
     public int MaxHeaderCount { get; set; } = 100;
 
+    /// <summary>Longest request target (path and query string), in characters. Default 8192.</summary>
+    public int MaxUrlLength { get; set; } = 8192;
+
+    /// <summary>Largest total size of the request headers (names and values), in characters. Default 32768.</summary>
+    public int MaxHeaderBytes { get; set; } = 32 * 1024;
+
     /// <summary>Most JSON object properties in one body, counted at every depth. Default 5000.</summary>
     public int MaxJsonProperties { get; set; } = 5000;
 

@@ -22,6 +22,12 @@ internal sealed class RouteTable
             throw new InvalidOperationException($"Routes without an endpoint: {string.Join(", ", missing)}.");
         }
 
+        var mismatched = ApiRoutes.All.Where(r => endpoints[r.Name].Access != r.Access).Select(r => r.Name).ToList();
+        if (mismatched.Count > 0)
+        {
+            throw new InvalidOperationException($"Routes whose endpoint declares other access than the route: {string.Join(", ", mismatched)}.");
+        }
+
         _routes = [.. ApiRoutes.All.Select(r => (r, r.Template.Trim('/').Split('/'), endpoints[r.Name]))];
     }
 

@@ -14,4 +14,5 @@ namespace Esper.Api.Json;
 [JsonSerializable(typeof(PolicyResultsView))]
 [JsonSerializable(typeof(BeaconAcceptedView))]
 [JsonSerializable(typeof(DecisionView))]
+[JsonSerializable(typeof(RecordedDecisionView))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -18,4 +18,11 @@ internal sealed record DecisionView(
     string ConfigVersion,
     DateTimeOffset DecidedAt,
     BlockView? Block,
-    string? HybridKey = null);
+    string? HybridKey = null)
+{
+    /// <summary>Things the integration should fix that did not stop the decision (an ignored misspelt key, a challenge that cannot start); absent when there are none.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
+    /// <summary>Why a challenge decision carries no <c>redirect_url</c>; absent otherwise.</summary>
+    public string? RedirectUrlError { get; init; }
+}

@@ -29,7 +29,7 @@ internal sealed class ApiKeyEndpoints(
     private async ValueTask<ApiResponse> ListAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var records = await keys.ListAsync(call.Key.TenantId, cancellationToken).ConfigureAwait(false);
-        return JsonResponses.Create(200, new ItemList<ApiKeyView>([.. records.Select(r => ApiKeyViews.From(r))]), ApiJsonContext.Default.ItemListApiKeyView);
+        return JsonResponses.Create(200, new ItemList<ApiKeyView>([.. records.Select(r => ApiKeyViews.From(r))]), ReadableJson.Api.ItemListApiKeyView);
     }
 
     private async ValueTask<ApiResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
@@ -37,12 +37,12 @@ internal sealed class ApiKeyEndpoints(
         var record = await keys.GetAsync(call.Key.TenantId, call.Route("id"), cancellationToken).ConfigureAwait(false);
         return record is null
             ? Problems.NotFound($"No API key {call.Route("id")}.")
-            : JsonResponses.Create(200, ApiKeyViews.From(record), ApiJsonContext.Default.ApiKeyView);
+            : JsonResponses.Create(200, ApiKeyViews.From(record), ReadableJson.Api.ApiKeyView);
     }
 
     private async ValueTask<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var document, out var problem))
+        if (!JsonBody.TryParse(call.Request, options.Limits, strict: true, out var document, out var problem))
         {
             return problem!;
         }
@@ -55,6 +55,7 @@ internal sealed class ApiKeyEndpoints(
                 return Problems.Validation("$", "must be a JSON object");
             }
 
+            fields.OnlyKnown("name", "scope", "trust_level");
             var name = fields.String("name", required: true);
             var scope = fields.OneOf("scope", KeyScopes.All, KeyScopes.Runtime);
             var trust = fields.OneOf("trust_level", TrustLevels.All, TrustLevels.External);
@@ -66,7 +67,7 @@ internal sealed class ApiKeyEndpoints(
             var issued = await issuer.IssueAsync(call.Key.TenantId, name!, scope!, trust!, call.Key.KeyId, null, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A freshly generated secret collided.");
             await audit.RecordAsync(call.Key.TenantId, call.Key.KeyId, "api_key", issued.Record.Id, "created", cancellationToken).ConfigureAwait(false);
-            return JsonResponses.Create(201, ApiKeyViews.From(issued.Record, issued.Secret), ApiJsonContext.Default.ApiKeyView, Location($"/api/v1/api-keys/{issued.Record.Id}"));
+            return JsonResponses.Create(201, ApiKeyViews.From(issued.Record, issued.Secret), ReadableJson.Api.ApiKeyView, Location($"/api/v1/api-keys/{issued.Record.Id}"));
         }
     }
 

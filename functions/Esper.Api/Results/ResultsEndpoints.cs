@@ -36,7 +36,7 @@ internal sealed class ResultsEndpoints(
         var reads = snapshot.Policies.Select(p => results.GetAsync(tenantId, p.Id, cancellationToken).AsTask()).ToArray();
         var counters = await Task.WhenAll(reads).ConfigureAwait(false);
         var views = snapshot.Policies.Zip(counters, (p, c) => View(c, p.Name)).ToList();
-        return JsonResponses.Create(200, new ItemList<PolicyResultsView>(views), ApiJsonContext.Default.ItemListPolicyResultsView);
+        return JsonResponses.Create(200, new ItemList<PolicyResultsView>(views), ReadableJson.Api.ItemListPolicyResultsView);
     }
 
     private async ValueTask<ApiResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal sealed class ResultsEndpoints(
         }
 
         var name = policy.Result is null ? null : System.Text.Json.JsonSerializer.Deserialize(policy.Result.Json, ResourceKinds.Policies.TypeInfo)?.Name;
-        return JsonResponses.Create(200, View(counters.Result, name) with { RecentDecisions = recent.Result }, ApiJsonContext.Default.PolicyResultsView);
+        return JsonResponses.Create(200, View(counters.Result, name) with { RecentDecisions = recent.Result }, ReadableJson.Api.PolicyResultsView);
     }
 
     private Task SettleAsync(string tenantId, CancellationToken cancellationToken)

@@ -87,6 +87,7 @@ internal sealed partial class DecisionRunner(
         var decision = set.Finish(plan, ByEntityKey(states, reads), challenges.ReadPass(tenantId, ev, plan.EntityKeys.Values));
 
         string? redirectUrl = null;
+        string? redirectUrlError = null;
         if (!beacon && decision.Action == DecisionAction.Challenge)
         {
             // A challenge session must exist before the visitor follows redirect_url: a second round trip, on
@@ -98,10 +99,13 @@ internal sealed partial class DecisionRunner(
                 EntityKey = DecidingEntityKey(decision),
                 Event = ev,
             };
-            redirectUrl = await challenges.IssueAsync(challenge, cancellationToken).ConfigureAwait(false);
+            var issue = await challenges.IssueWithReasonAsync(challenge, cancellationToken).ConfigureAwait(false);
+            (redirectUrl, redirectUrlError) = (issue.RedirectUrl, issue.RedirectUrl is null ? issue.Error ?? "no challenge page could be started" : null);
         }
 
-        var view = View(decisionId, decision, redirectUrl, now);
+        var view = View(decisionId, decision, redirectUrl, now) is var built && redirectUrlError is not null
+            ? built with { RedirectUrlError = redirectUrlError, Warnings = [$"no redirect_url: {redirectUrlError}"] }
+            : built;
         if (decision.Action != DecisionAction.Allow && DecidingEntityKey(decision) is { } penalised)
         {
             view = view with { HybridKey = await hybridKeys.ForAsync(tenantId, penalised, cancellationToken).ConfigureAwait(false) };
@@ -196,7 +200,7 @@ internal sealed partial class DecisionRunner(
             decisionId, now, Text(decision.Action), decision.PolicyId, decision.Mitigation?.Id, decision.Reason, beacon,
             [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null);
         var batch = new List<BatchItem>();
-        DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention);
+        DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, new DecisionDetail(record, Matches(decision), DecisionRepository.Redact(ev)));
 
         var writes = new List<Task> { decisions.WriteAsync(batch, cancellationToken).AsTask() };
         writes.AddRange(fired.Select(o => results.RecordAsync(tenantId, o.PolicyId, Text(o.Outcome), o.DryRun, now, cancellationToken).AsTask()));
@@ -229,6 +233,9 @@ internal sealed partial class DecisionRunner(
             decision.Action == DecisionAction.Block && mitigation?.Block is { } block ? new BlockView(block.StatusCode, block.Message)
                 : decision.Action == DecisionAction.Block ? new BlockView(403, null) : null);
     }
+
+    private static DecisionMatchRecord[] Matches(Decision decision) =>
+        [.. decision.Matches.Select(static m => new DecisionMatchRecord(m.PolicyId, m.ClauseIndex, m.ClauseName, m.MitigationId, Text(m.Mode), m.DryRun, m.WindowCount, m.PenaltyActive, m.Waived))];
 
     private static string Text(DecisionAction action) => action switch
     {

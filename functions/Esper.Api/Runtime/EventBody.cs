@@ -20,4 +20,38 @@ internal static class EventBody
         problem = Problems.Validation(field, parsed.ErrorMessage ?? "is not valid");
         return null;
     }
+
+    private static readonly string[] TopLevel = ["request", "observed_at", "idempotency_key", "source", "return_url", "fields"];
+    private static readonly string[] RequestKeys = ["method", "path", "client_ip", "ip", "user_agent", "headers", "query_params", "cookies", "route_params", "body"];
+
+    /// <summary>
+    /// Keys of the nested runtime shape that are ignored, so an integration sees its typo (<c>"reqest"</c>,
+    /// <c>request.clientip</c>). The flat shape has none: its extra keys are context for expressions.
+    /// </summary>
+    public static IReadOnlyList<string>? Warnings(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("request", out var request) || request.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        List<string>? warnings = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!TopLevel.Contains(property.Name, StringComparer.Ordinal))
+            {
+                (warnings ??= []).Add($"'{property.Name}' is not a field of the runtime body and was ignored; the fields are {string.Join(", ", TopLevel)}");
+            }
+        }
+
+        foreach (var property in request.EnumerateObject())
+        {
+            if (!RequestKeys.Contains(property.Name, StringComparer.Ordinal))
+            {
+                (warnings ??= []).Add($"'request.{property.Name}' is not a field of request and was ignored; the fields are {string.Join(", ", RequestKeys)}");
+            }
+        }
+
+        return warnings;
+    }
 }

@@ -22,14 +22,14 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
-    public async ValueTask<ApiResponse> DecideAsync(ApiCall call, RuntimeEvent ev, CancellationToken cancellationToken)
+    public async ValueTask<ApiResponse> DecideAsync(ApiCall call, RuntimeEvent ev, IReadOnlyList<string>? warnings, CancellationToken cancellationToken)
     {
         var tenantId = call.Key.TenantId;
         recovery.Touch(tenantId);
         var limited = call.CheckRateLimitAsync(cancellationToken).AsTask();
         if (ev.IdempotencyKey is not { Length: > 0 } key)
         {
-            return await DecideOnceAsync(tenantId, limited, ev, cancellationToken).ConfigureAwait(false);
+            return await DecideOnceAsync(tenantId, limited, ev, warnings, cancellationToken).ConfigureAwait(false);
         }
 
         var waits = Math.Max(1, (int)(options.IdempotencyWait / Poll));
@@ -50,7 +50,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
 
             if (claimTask.Result is { } claim)
             {
-                return await DecideClaimedAsync(tenantId, key, claim, setTask.Result, ev, cancellationToken).ConfigureAwait(false);
+                return await DecideClaimedAsync(tenantId, key, claim, setTask.Result, ev, warnings, cancellationToken).ConfigureAwait(false);
             }
 
             var existing = await repository.GetAsync(tenantId, Kind, key, cancellationToken).ConfigureAwait(false);
@@ -73,7 +73,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
     /// read run in the same parallel round as the counter updates; a refused or stale decision has its updates
     /// undone (a concurrent decision on the same entity key may briefly see the extra count).
     /// </summary>
-    private async ValueTask<ApiResponse> DecideOnceAsync(string tenantId, Task<ApiResponse?> limited, RuntimeEvent ev, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> DecideOnceAsync(string tenantId, Task<ApiResponse?> limited, RuntimeEvent ev, IReadOnlyList<string>? warnings, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -104,7 +104,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
             var decided = await runner.DecideAsync(tenantId, set, ev, beacon: false, admission, null, cancellationToken).ConfigureAwait(false);
             if (decided.View is { } view)
             {
-                return JsonResponses.Create(200, view, ApiJsonContext.Default.DecisionView);
+                return JsonResponses.Create(200, WithWarnings(view, warnings), ReadableJson.Api.DecisionView);
             }
 
             if (decided.Admission.Refusal is { } refused)
@@ -127,7 +127,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
         return stillCurrent is null || await stillCurrent.ConfigureAwait(false) ? Admission.Granted : new Admission(null, true);
     }
 
-    private async ValueTask<ApiResponse> DecideClaimedAsync(string tenantId, string key, string claim, PolicySet set, RuntimeEvent ev, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> DecideClaimedAsync(string tenantId, string key, string claim, PolicySet set, RuntimeEvent ev, IReadOnlyList<string>? warnings, CancellationToken cancellationToken)
     {
         var completed = false;
         string? json = null;
@@ -135,7 +135,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
         {
             await runner.DecideAsync(tenantId, set, ev, beacon: false, admission: null, view =>
             {
-                json = JsonSerializer.Serialize(view, ApiJsonContext.Default.DecisionView);
+                json = JsonSerializer.Serialize(WithWarnings(view, warnings), ReadableJson.Api.DecisionView);
 
                 // The answer is stored whatever happens to this request once it is decided.
                 return repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, CancellationToken.None).AsTask();
@@ -152,6 +152,10 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
             }
         }
     }
+
+    /// <summary>The body's warnings come before the decision's own (a challenge that could not start).</summary>
+    private static DecisionView WithWarnings(DecisionView view, IReadOnlyList<string>? warnings) =>
+        warnings is not { Count: > 0 } ? view : view with { Warnings = [.. warnings, .. view.Warnings ?? []] };
 
     private static Dictionary<string, string> Replayed => new(StringComparer.OrdinalIgnoreCase) { ["Idempotent-Replayed"] = "true" };
 }

@@ -38,7 +38,7 @@ internal sealed class RuntimeEndpoints(
         using (body)
         {
             var ev = EventBody.Parse(body!.RootElement, "", out problem);
-            return ev is null ? problem! : await idempotent.DecideAsync(call, ev, cancellationToken).ConfigureAwait(false);
+            return ev is null ? problem! : await idempotent.DecideAsync(call, ev, EventBody.Warnings(body.RootElement), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -125,6 +125,6 @@ internal sealed class RuntimeEndpoints(
             await runner.DecideAsync(tenantId, set, ev, beacon: true, admission: null, alsoWrite: null, cancellationToken).ConfigureAwait(false);
         }
 
-        return JsonResponses.Create(202, new BeaconAcceptedView(events.Count, duplicates), ApiJsonContext.Default.BeaconAcceptedView);
+        return JsonResponses.Create(202, new BeaconAcceptedView(events.Count, duplicates), ReadableJson.Api.BeaconAcceptedView);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class TenantEndpoints(TenantProvisioner provisioner, EsperApiOpt
 
     private async ValueTask<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var document, out var problem))
+        if (!JsonBody.TryParse(call.Request, options.Limits, strict: true, out var document, out var problem))
         {
             return problem!;
         }
@@ -25,6 +25,7 @@ internal sealed class TenantEndpoints(TenantProvisioner provisioner, EsperApiOpt
                 return Problems.Validation("$", "must be a JSON object");
             }
 
+            fields.OnlyKnown("name", "slug");
             var name = fields.String("name", required: true);
             var slug = fields.String("slug", required: true, maxLength: 40);
             if (slug is not null && !TenantIds.IsValid(slug))
@@ -44,7 +45,7 @@ internal sealed class TenantEndpoints(TenantProvisioner provisioner, EsperApiOpt
             }
 
             var view = new TenantCreatedView(new TenantView(c.Tenant.Id, c.Tenant.Name, c.Tenant.Slug, c.Tenant.CreatedAt), ApiKeyViews.From(c.Key, c.Secret));
-            return JsonResponses.Create(201, view, ApiJsonContext.Default.TenantCreatedView,
+            return JsonResponses.Create(201, view, ReadableJson.Api.TenantCreatedView,
                 new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Location"] = $"/api/v1/tenants/{c.Tenant.Id}" });
         }
     }

@@ -189,9 +189,19 @@ internal static class ConditionFactory
             // Non-backtracking: matching time is linear in the input, so no pattern can stall a decision.
             return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        catch (RegexParseException e)
         {
-            error = $"invalid regular expression: {e.Message}";
+            error = $"invalid regular expression at character {e.Offset}: {RegexErrorText.Describe(e.Error)}";
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            error = "regular expression uses a construct that cannot run in linear time (backreferences, lookarounds, atomic groups, conditionals or possessive quantifiers); rewrite it without one";
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            error = "invalid regular expression";
             return null;
         }
     }

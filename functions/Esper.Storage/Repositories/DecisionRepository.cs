@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Esper.Core.Fields;
 using Esper.Storage.KeyValue;
 
 namespace Esper.Storage.Repositories;
@@ -9,8 +10,14 @@ namespace Esper.Storage.Repositories;
 /// </summary>
 public sealed class DecisionRepository(IKeyValueStore store)
 {
-    /// <summary>Adds the write items of one decision to <paramref name="batch"/>.</summary>
-    public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt)
+    /// <summary>Header names whose values are never kept in a decision's detail.</summary>
+    private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-esper-api-key", "x-api-key",
+    };
+
+    /// <summary>Adds the write items of one decision to <paramref name="batch"/>; <paramref name="detail"/> also makes it readable by id.</summary>
+    public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt, DecisionDetail? detail = null)
     {
         var json = JsonSerializer.Serialize(record, StorageJsonContext.Default.DecisionRecord);
         var sortKey = StorageKeys.TimeSortKey(record.DecidedAt, record.DecisionId);
@@ -19,11 +26,53 @@ public sealed class DecisionRepository(IKeyValueStore store)
         {
             batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyId), sortKey), json, expiresAt));
         }
+
+        if (detail is not null)
+        {
+            var detailJson = JsonSerializer.Serialize(detail, StorageJsonContext.Default.DecisionDetail);
+            if (detailJson.Length > DecisionJournalRepository.MaxDocumentChars)
+            {
+                // Keep every store's item limit: an event this large is looked up without its request data.
+                detailJson = JsonSerializer.Serialize(detail with { Event = null }, StorageJsonContext.Default.DecisionDetail);
+            }
+
+            batch.Add(new BatchItem(StorageKeys.DecisionById(tenantId, record.DecisionId), detailJson, expiresAt));
+        }
     }
 
     /// <summary>Writes the batch built with <see cref="AddTo"/>.</summary>
     public ValueTask WriteAsync(IReadOnlyList<BatchItem> batch, CancellationToken cancellationToken = default) =>
         batch.Count == 0 ? ValueTask.CompletedTask : store.BatchPutAsync(batch, cancellationToken);
+
+    /// <summary>One decision's detail by its id; null when unknown or past the retention period.</summary>
+    public async ValueTask<DecisionDetail?> GetAsync(string tenantId, string decisionId, CancellationToken cancellationToken = default)
+    {
+        var item = await store.GetAsync(StorageKeys.DecisionById(tenantId, decisionId), cancellationToken).ConfigureAwait(false);
+        return item is null ? null : JsonSerializer.Deserialize(item.Document, StorageJsonContext.Default.DecisionDetail);
+    }
+
+    /// <summary>
+    /// The event as a decision's detail keeps it: credentials and cookie values are replaced by <c>[redacted]</c>
+    /// and the body is left out (it may hold a password); the decision itself saw all of them.
+    /// </summary>
+    public static RuntimeEvent Redact(RuntimeEvent ev) => new()
+    {
+        ObservedAt = ev.ObservedAt,
+        IdempotencyKey = ev.IdempotencyKey,
+        Source = ev.Source,
+        ReturnUrl = ev.ReturnUrl,
+        Method = ev.Method,
+        Path = ev.Path,
+        ClientIp = ev.ClientIp,
+        UserAgent = ev.UserAgent,
+        Headers = ev.Headers.ToDictionary(static h => h.Key, static h => SecretHeaders.Contains(h.Key) ? Redacted : h.Value, StringComparer.Ordinal),
+        QueryParams = ev.QueryParams,
+        Cookies = ev.Cookies.ToDictionary(static c => c.Key, static _ => Redacted, StringComparer.Ordinal),
+        RouteParams = ev.RouteParams,
+        Fields = ev.Fields,
+    };
+
+    private const string Redacted = "[redacted]";
 
     /// <summary>True when the tenant's record of this decision is stored.</summary>
     public async ValueTask<bool> ExistsAsync(string tenantId, DateTimeOffset decidedAt, string decisionId, CancellationToken cancellationToken = default) =>

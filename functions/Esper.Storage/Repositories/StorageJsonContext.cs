@@ -10,6 +10,7 @@ namespace Esper.Storage.Repositories;
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(IdempotencyRecord))]
 [JsonSerializable(typeof(DecisionRecord))]
+[JsonSerializable(typeof(DecisionDetail))]
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(StoredApiKey))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

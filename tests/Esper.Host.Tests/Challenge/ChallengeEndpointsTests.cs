@@ -68,15 +68,34 @@ public sealed class ChallengeEndpointsTests
     }
 
     [Fact]
-    public async Task Unknown_challenge_pages_answer_other_clients_with_problem_json()
+    public async Task Unknown_challenge_pages_answer_clients_asking_only_for_json_with_problem_json()
     {
         using var host = await ChallengeHost.StartAsync();
         using var http = host.CreateClient();
+        http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
 
         using var page = await http.GetAsync(new Uri("/challenge/dDE.unknown", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal("application/problem+json", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("urn:esper:problem:challenge-not-found", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*/*")]
+    [InlineData(null)]
+    public async Task Unknown_challenge_pages_answer_html_to_any_other_accept(string? accept)
+    {
+        using var host = await ChallengeHost.StartAsync();
+        using var http = host.CreateClient();
+        if (accept is not null)
+        {
+            http.DefaultRequestHeaders.Accept.ParseAdd(accept);
+        }
+
+        using var page = await http.GetAsync(new Uri("/challenge/dDE.unknown", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -34,6 +34,41 @@ public sealed class OpenApiDocumentTests
             var operation = document["paths"]?[route.Template]?[route.Method.ToLowerInvariant()];
             Assert.True(operation is not null, $"{route.Method} {route.Template} is missing");
             Assert.Equal(route.Name, operation!["operationId"]?.GetValue<string>());
+            var documented = operation["responses"]!.AsObject().Select(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.Equal([.. route.ProblemStatuses.Append(route.SuccessStatus).Order()], documented);
+            Assert.Equal(route.RequestBody is not null, operation["requestBody"]?["content"]?[route.RequestContentType]?["schema"]?["$ref"] is not null
+                || operation["requestBody"]?["content"]?[route.RequestContentType]?["schema"]?["properties"] is not null);
         }
+    }
+
+    [Fact]
+    public async Task Operations_name_their_security_scheme_by_who_may_call_them()
+    {
+        using var host = EsperHost.Start();
+        using var client = host.Client(key: null);
+        var document = JsonNode.Parse(await client.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+
+        Assert.Equal("x-esper-api-key", document["components"]!["securitySchemes"]!["ApiKey"]!["name"]!.GetValue<string>());
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["OperatorToken"]!["scheme"]!.GetValue<string>());
+        Assert.Null(document["paths"]!["/healthz"]!["get"]!["security"]);
+        Assert.NotNull(document["paths"]!["/api/v1/policies"]!["get"]!["security"]![0]!["ApiKey"]);
+        Assert.NotNull(document["paths"]!["/api/v1/tenants"]!["post"]!["security"]![0]!["OperatorToken"]);
+    }
+
+    [Fact]
+    public async Task Reference_page_is_served_at_docs_over_the_served_document()
+    {
+        using var host = EsperHost.Start();
+        using var client = host.Client(key: null);
+
+        using var page = await client.Http.GetAsync(new Uri("/docs", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        using var script = await client.Http.GetAsync(new Uri("/docs/scalar.js", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", html, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("Esper API", html, StringComparison.Ordinal);
     }
 }

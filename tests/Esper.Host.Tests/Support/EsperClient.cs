@@ -46,5 +46,13 @@ internal sealed class EsperClient(HttpClient http, string? key) : IDisposable
         return new ApiResult(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, body, text);
     }
 
+    /// <summary>Sends <paramref name="body"/> byte for byte (invalid UTF-8 included), as a hostile client would.</summary>
+    public Task<ApiResult> SendBytesAsync(HttpMethod method, string path, byte[] body, string contentType = "application/json") =>
+        SendAsync(method, path, null, configure: request =>
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        });
+
     public void Dispose() => http.Dispose();
 }

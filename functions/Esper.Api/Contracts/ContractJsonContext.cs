@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Esper.Api.Contracts;
+
+/// <summary>Source-generated contracts of the request bodies the handlers parse by hand, and of problems.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RuntimeBody))]
+[JsonSerializable(typeof(RuntimeBody[]))]
+[JsonSerializable(typeof(ApiKeyCreateBody))]
+[JsonSerializable(typeof(TenantCreateBody))]
+[JsonSerializable(typeof(ProofVerifyBody))]
+[JsonSerializable(typeof(ProblemBody))]
+internal sealed partial class ContractJsonContext : JsonSerializerContext;
