@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Esper.Testing;
 
 namespace Esper.Storage.Testing;
 
@@ -29,7 +30,7 @@ internal sealed class EmulatorProcess : IDisposable
     /// <summary>Starts <c>node_modules/.bin/<paramref name="tool"/></c> with the arguments for a port and waits until it accepts connections.</summary>
     public static async Task<EmulatorProcess> StartAsync(string tool, Func<int, IEnumerable<string>> arguments)
     {
-        string root = FindRepositoryRoot();
+        string root = RepositoryRoot.Path;
         string executable = Path.Combine(root, "node_modules", ".bin", tool);
         if (!File.Exists(executable))
         {
@@ -151,16 +152,4 @@ internal sealed class EmulatorProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "package.json")) && File.Exists(Path.Combine(directory.FullName, "Esper.Serverless.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (package.json next to Esper.Serverless.sln) above {AppContext.BaseDirectory}.");
-    }
 }
