@@ -81,7 +81,7 @@ internal sealed class ThreeHosts : IAsyncDisposable
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(common.ToDictionary(p => p.Key, p => (string?)p.Value)).Build();
             var settings = FunctionSettings.Read(configuration);
             azure = new ServiceCollection().AddLogging().AddEsperFunctions(settings).BuildServiceProvider();
-            await EsperBootstrap.EnsureDefaultTenantAsync(azure, settings.Api.BootstrapAdminKey);
+            await EsperBootstrap.EnsureDefaultTenantAsync(azure, settings.BootstrapAdminKey);
         }
 
         return new ThreeHosts(dataDirectory, host, http, runtimeApi, lambda, azure);
