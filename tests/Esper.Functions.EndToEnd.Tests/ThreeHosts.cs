@@ -11,6 +11,7 @@ using Esper.Functions.Azure.Http;
 using Esper.Functions.Azure.Tests.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Esper.Testing;
 
 namespace Esper.Functions.EndToEnd.Tests;
 
@@ -67,7 +68,7 @@ internal sealed class ThreeHosts : IAsyncDisposable
     {
         common["ESPER_BOOTSTRAP_ADMIN_KEY"] = AdminKey;
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var host = ChildProcess.Start(Executables.LocalHost(), [], new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForHealthAsync(http, host);
@@ -227,12 +228,5 @@ internal sealed class ThreeHosts : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"the local host did not become healthy:\n{host.Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Esper.Host.Tests.Support;
+using Esper.Testing;
 
 namespace Esper.Host.Tests.Challenge;
 
@@ -28,7 +29,7 @@ internal sealed class ChallengeHost : IDisposable
     public static async Task<ChallengeHost> StartAsync()
     {
         var dataDir = TempDir.Create();
-        var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var start = new ProcessStartInfo("dotnet", [HostProcess.HostDll(), "--urls", url])
         {
             RedirectStandardOutput = true,

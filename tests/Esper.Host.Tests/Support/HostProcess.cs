@@ -25,7 +25,7 @@ internal sealed class HostProcess : IDisposable
 
     public static async Task<HostProcess> StartAsync(string dataDir, string adminKey = EsperHost.AdminKey)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [HostDll(), "--urls", url])
         {
@@ -72,13 +72,6 @@ internal sealed class HostProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The built host, in the same configuration as this test assembly.</summary>

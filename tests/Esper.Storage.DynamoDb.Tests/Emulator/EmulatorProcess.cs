@@ -37,7 +37,7 @@ internal sealed class EmulatorProcess : IDisposable
             throw new InvalidOperationException($"{executable} is missing: run `npm ci` in {root} (or ./test.sh, which does it).");
         }
 
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         string workDirectory = Directory.CreateTempSubdirectory("esper-emulator-").FullName;
         var start = new ProcessStartInfo(executable)
         {
@@ -144,12 +144,4 @@ internal sealed class EmulatorProcess : IDisposable
             return output.ToString();
         }
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
 }
