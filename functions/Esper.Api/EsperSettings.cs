@@ -1,13 +1,21 @@
 using System.Globalization;
+using Esper.Api.Challenge;
+using Esper.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Esper.Api;
 
 /// <summary>
-/// The settings every host reads the same way from its environment (docs/api.md lists each with its default): one
-/// reader, so the ASP.NET Core host, the Lambda function and the Azure Functions app cannot drift apart.
+/// Everything a host reads from its environment (docs/api.md lists each setting with its default): the store and its
+/// settings, the challenge settings and the shared handlers' settings. One reader for every host, so the ASP.NET
+/// Core host, the Lambda function and the Azure Functions app cannot drift apart, and every refused setting is
+/// reported at once.
 /// </summary>
 public sealed class EsperSettings
 {
+    /// <summary><c>ESPER_STORE</c>: the store the host runs on (lower case); the host's first store when unset.</summary>
+    public required string Store { get; init; }
+
     /// <summary><c>ESPER_OPERATOR_TOKEN</c>: bearer token for tenant management; null turns it off.</summary>
     public string? OperatorToken { get; init; }
 
@@ -27,38 +35,94 @@ public sealed class EsperSettings
     /// </summary>
     public RecordingMode Recording { get; init; }
 
-    /// <summary>Reads the settings; <paramref name="store"/> is the host's <c>ESPER_STORE</c> (it picks the recording default).</summary>
-    /// <exception cref="InvalidOperationException">A setting has a value it cannot take; the message names it.</exception>
-    public static EsperSettings Read(Func<string, string?> environment, string store) => new()
+    /// <summary>The managed challenge's settings (<c>ESPER_PUBLIC_URL</c>, <c>ESPER_CHALLENGE_*</c>, <c>ESPER_TURNSTILE_*</c>, <c>ESPER_POW_DIFFICULTY</c>).</summary>
+    public ChallengeSettings Challenge { get; init; } = new();
+
+    /// <summary>Registers the chosen store with the settings it read.</summary>
+    internal Action<IServiceCollection> RegisterStore { get; init; } = static _ => { };
+
+    /// <summary>
+    /// Reads every setting through <paramref name="environment"/>. <paramref name="stores"/> are the stores this host
+    /// can run on, the default first. Returns the settings and no errors, or null and one message per refused
+    /// setting (naming it) so the host can stop with all of them.
+    /// </summary>
+    public static EsperSettings? Read(Func<string, string?> environment, IReadOnlyList<StoreChoice> stores, out IReadOnlyList<string> errors)
     {
-        OperatorToken = Text(environment, "ESPER_OPERATOR_TOKEN"),
-        BootstrapAdminKey = Text(environment, "ESPER_BOOTSTRAP_ADMIN_KEY"),
-        RateLimitPerMinute = WholeNumber(environment, "ESPER_RATE_LIMIT_PER_MINUTE", 1200, "requests (0 disables the limit)"),
-        ConfigCheckSeconds = WholeNumber(environment, "ESPER_CONFIG_CHECK_SECONDS", 0, "seconds"),
-        Recording = ParseRecording(Text(environment, "ESPER_RECORDING"), store),
-    };
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(stores);
+        if (stores.Count == 0)
+        {
+            throw new ArgumentException("A host runs on at least one store.", nameof(stores));
+        }
+
+        var problems = new List<string>();
+        var store = Text(environment, "ESPER_STORE")?.ToLowerInvariant() ?? stores[0].Name;
+        var register = ReadStore(environment, stores, store, problems);
+        var rateLimit = WholeNumber(environment, "ESPER_RATE_LIMIT_PER_MINUTE", 1200, "requests (0 disables the limit)", problems);
+        var configCheck = WholeNumber(environment, "ESPER_CONFIG_CHECK_SECONDS", 0, "seconds", problems);
+        var recording = ParseRecording(Text(environment, "ESPER_RECORDING"), store, problems);
+        var challenge = ChallengeSettingsReader.Read(environment, out var challengeErrors);
+        problems.AddRange(challengeErrors);
+
+        errors = problems;
+        return problems.Count > 0 ? null : new EsperSettings
+        {
+            Store = store,
+            OperatorToken = Text(environment, "ESPER_OPERATOR_TOKEN"),
+            BootstrapAdminKey = Text(environment, "ESPER_BOOTSTRAP_ADMIN_KEY"),
+            RateLimitPerMinute = rateLimit,
+            ConfigCheckSeconds = configCheck,
+            Recording = recording,
+            Challenge = challenge!,
+            RegisterStore = register!,
+        };
+    }
 
     /// <summary>Copies the settings the shared handlers use onto their options.</summary>
     public void ApplyTo(EsperApiOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         options.OperatorToken = OperatorToken;
         options.RateLimitPerMinute = RateLimitPerMinute;
         options.ConfigCheckInterval = TimeSpan.FromSeconds(ConfigCheckSeconds);
         options.Recording = Recording;
     }
 
-    private static RecordingMode ParseRecording(string? setting, string store) => setting?.ToLowerInvariant() switch
+    private static Action<IServiceCollection>? ReadStore(Func<string, string?> environment, IReadOnlyList<StoreChoice> stores, string store, List<string> problems)
     {
-        null => string.Equals(store, "sqlite", StringComparison.OrdinalIgnoreCase) ? RecordingMode.BeforeAnswer : RecordingMode.AfterAnswer,
-        "before_answer" => RecordingMode.BeforeAnswer,
-        "after_answer" => RecordingMode.AfterAnswer,
-        _ => throw new InvalidOperationException($"ESPER_RECORDING must be 'before_answer' or 'after_answer', not '{setting}'."),
-    };
+        var choice = stores.FirstOrDefault(s => s.Name == store);
+        if (choice is null)
+        {
+            problems.Add($"ESPER_STORE '{store}' is not available in this host: it supports {string.Join(", ", stores.Select(static s => s.Name))}.");
+            return null;
+        }
+
+        var storeErrors = new List<string>();
+        var register = choice.Read(environment, storeErrors);
+        problems.AddRange(storeErrors.Select(e => $"ESPER_STORE={store}: {e}"));
+        return register;
+    }
+
+    private static RecordingMode ParseRecording(string? setting, string store, List<string> problems)
+    {
+        switch (setting?.ToLowerInvariant())
+        {
+            case null:
+                return store == "sqlite" ? RecordingMode.BeforeAnswer : RecordingMode.AfterAnswer;
+            case "before_answer":
+                return RecordingMode.BeforeAnswer;
+            case "after_answer":
+                return RecordingMode.AfterAnswer;
+            default:
+                problems.Add($"ESPER_RECORDING must be 'before_answer' or 'after_answer', not '{setting}'.");
+                return default;
+        }
+    }
 
     private static string? Text(Func<string, string?> environment, string name) =>
         environment(name)?.Trim() is { Length: > 0 } value ? value : null;
 
-    private static int WholeNumber(Func<string, string?> environment, string name, int fallback, string unit)
+    private static int WholeNumber(Func<string, string?> environment, string name, int fallback, string unit, List<string> problems)
     {
         var text = Text(environment, name);
         if (text is null)
@@ -66,8 +130,12 @@ public sealed class EsperSettings
             return fallback;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new InvalidOperationException($"{name} must be a whole number of {unit}, not '{text}'.");
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        problems.Add($"{name} must be a whole number of {unit}, not '{text}'.");
+        return fallback;
     }
 }

@@ -21,14 +21,24 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IApiHandler"/> and everything behind it. Requires an <c>Esper.Storage.KeyValue.IKeyValueStore</c>
-    /// singleton; uses <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
+    /// singleton; uses the system clock unless a <see cref="TimeProvider"/> is registered. A second
+    /// call changes nothing: the first call's options stay.
     /// </summary>
     public static IServiceCollection AddEsperApi(this IServiceCollection services, Action<EsperApiOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(static d => d.ServiceType == typeof(EsperApiMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<EsperApiMarker>();
         var options = new EsperApiOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(options);
+#pragma warning disable RS0030 // A composition root: the system clock unless one is registered.
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
 
         services.TryAddSingleton<TenantRepository>();
         services.TryAddSingleton<ConfigRepository>();
@@ -48,12 +58,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ConfigSeeder>();
         services.TryAddSingleton<ConfigChangeSignal>();
         services.TryAddSingleton<TenantProvisioner>();
-        services.TryAddSingleton<IChallengeIssuer, NoChallengeIssuer>();
         services.TryAddSingleton<PolicySetCache>();
         services.TryAddSingleton<PendingRecordings>();
         services.TryAddSingleton<DecisionRunner>();
         services.TryAddSingleton<JournalRecovery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecordingDrain>());
+        services.TryAddSingleton<ClaimSignals>();
         services.TryAddSingleton<IdempotentDecisions>();
         services.TryAddSingleton<HybridKeys>();
         services.TryAddSingleton<ActiveMitigationFeed>();
@@ -76,6 +86,22 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IApiHandler, ApiHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// Adds the shared handlers as <paramref name="settings"/> describe them: the chosen store, the challenge settings
+    /// and the handlers' options (which <paramref name="configure"/> may change further, as tests do).
+    /// </summary>
+    public static IServiceCollection AddEsperApi(this IServiceCollection services, EsperSettings settings, Action<EsperApiOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.TryAddSingleton(settings.Challenge);
+        settings.RegisterStore(services);
+        return services.AddEsperApi(options =>
+        {
+            settings.ApplyTo(options);
+            configure?.Invoke(options);
+        });
     }
 
     private static ConfigEndpoints<T> Config<T>(IServiceProvider sp, ResourceKind<T> kind)

@@ -33,7 +33,7 @@ internal static class Program
         await using (app.ConfigureAwait(false))
         {
             var function = new HttpEventFunction(app.Handler);
-            await new RuntimeLoop(client, function, app.Recordings, TimeProvider.System).RunAsync(shutdown.Token).ConfigureAwait(false);
+            await new RuntimeLoop(client, function, app.Recordings, app.Time).RunAsync(shutdown.Token).ConfigureAwait(false);
         }
 
         return 0;
@@ -43,11 +43,11 @@ internal static class Program
     private static async Task<FunctionApp?> InitAsync(RuntimeApiClient client, CancellationToken cancellationToken)
     {
         string error;
-        if (FunctionSettings.TryRead(Environment.GetEnvironmentVariable, out var settings, out var settingsError))
+        if (FunctionSettings.Read(Environment.GetEnvironmentVariable, out var settingsErrors) is { } settings)
         {
             try
             {
-                return await FunctionApp.StartAsync(settings!, cancellationToken).ConfigureAwait(false);
+                return await FunctionApp.StartAsync(settings, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -56,7 +56,7 @@ internal static class Program
         }
         else
         {
-            error = settingsError!;
+            error = string.Join("; ", settingsErrors);
         }
 
         await Console.Error.WriteLineAsync($"init failed: {error}").ConfigureAwait(false);

@@ -16,7 +16,7 @@ internal static class Program
         builder.Services.AddEsperFunctions(settings);
         using var host = builder.Build();
 
-        var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(host.Services, settings.Api.BootstrapAdminKey).ConfigureAwait(false);
+        var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(host.Services, settings.BootstrapAdminKey).ConfigureAwait(false);
         if (createdKey is not null)
         {
             // Shown once, like the local host does; deployments should set ESPER_BOOTSTRAP_ADMIN_KEY instead.

@@ -1,32 +1,24 @@
 using Esper.Api;
-using Microsoft.Extensions.Configuration;
+using Esper.Storage;
+using Esper.Storage.AzureTables;
+using Esper.Storage.DynamoDb;
+using Esper.Storage.Sqlite;
 
 namespace Esper.Host;
 
-/// <summary>The host's environment settings (every one is documented in docs/api.md).</summary>
-internal sealed class HostSettings
+/// <summary>What the host adds to the shared settings reader (every setting is documented in docs/api.md).</summary>
+internal static class HostSettings
 {
-    /// <summary>Where the embedded store keeps its file when ESPER_DATA_DIR is not set: <c>.esper-data</c> under the working directory.</summary>
-    public const string DefaultDataDir = ".esper-data";
-
     /// <summary>The address the host listens on when neither --urls nor ASPNETCORE_URLS says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
-    public required string Store { get; init; }
+    /// <summary>The stores the host runs on: the embedded one by default, or either cloud store.</summary>
+    public static IReadOnlyList<StoreChoice> Stores { get; } = [SqliteStoreSettings.Choice, DynamoDbStoreSettings.Choice, AzureTablesStoreSettings.Choice];
 
-    public required string DataDir { get; init; }
-
-    /// <summary>The settings every host shares (operator token, bootstrap key, rate limit, config check, recording).</summary>
-    public EsperSettings Api { get; init; } = new();
-
-    public static HostSettings From(IConfiguration configuration)
-    {
-        var store = (configuration["ESPER_STORE"] is { Length: > 0 } name ? name : "sqlite").Trim().ToLowerInvariant();
-        return new()
-        {
-            Store = store,
-            DataDir = configuration["ESPER_DATA_DIR"] is { Length: > 0 } dir ? dir : DefaultDataDir,
-            Api = EsperSettings.Read(key => configuration[key], store),
-        };
-    }
+    /// <summary>
+    /// Reads every setting from the host's configuration (which includes the environment), with the local challenge
+    /// defaults of a loopback host; null with every error when one is refused.
+    /// </summary>
+    public static EsperSettings? Read(IConfiguration configuration, out IReadOnlyList<string> errors) =>
+        EsperSettings.Read(LocalChallengeDefaults.Apply(configuration), Stores, out errors);
 }

@@ -1,5 +1,4 @@
 using Esper.Api;
-using Esper.Api.Challenge;
 using Esper.Host;
 using Scalar.AspNetCore;
 
@@ -7,33 +6,19 @@ var builder = WebApplication.CreateBuilder(args);
 
 // One log line per request is noise on a service that sits inline on every request; configuration can still raise it.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-HostSettings settings;
-try
+var settings = HostSettings.Read(builder.Configuration, out var settingsErrors);
+if (settings is null)
 {
-    settings = HostSettings.From(builder.Configuration);
-    builder.Services.AddEsperStore(settings, name => builder.Configuration[name]);
-}
-catch (InvalidOperationException ex)
-{
-    Console.Error.WriteLine($"esper: {ex.Message}");
+    Console.Error.WriteLine($"esper: {string.Join("; ", settingsErrors)}");
     return 2;
 }
-
-var challengeSettings = ChallengeSettingsReader.Read(LocalChallengeDefaults.Apply(builder.Configuration), out var challengeErrors);
-if (challengeSettings is null)
-{
-    Console.Error.WriteLine($"esper: {string.Join("; ", challengeErrors)}");
-    return 2;
-}
-
-builder.Services.AddSingleton(challengeSettings);
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls(HostSettings.DefaultUrl);
 }
 
-builder.Services.AddEsperApi(settings.Api.ApplyTo);
+builder.Services.AddEsperApi(settings);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     // The shared handler enforces the documented limits with problem+json answers; Kestrel's own limits sit above them.
@@ -56,7 +41,7 @@ var app = builder.Build();
 string? adminKey;
 try
 {
-    adminKey = await EsperBootstrap.EnsureDefaultTenantAsync(app.Services, settings.Api.BootstrapAdminKey);
+    adminKey = await EsperBootstrap.EnsureDefaultTenantAsync(app.Services, settings.BootstrapAdminKey);
 }
 catch (InvalidOperationException ex)
 {

@@ -1,43 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Esper.Storage.AzureTables;
 
 /// <summary>Reads <see cref="AzureTablesStoreOptions"/> from the host's environment variables (documented in docs/stores.md).</summary>
 public static class AzureTablesStoreSettings
 {
+    /// <summary>A storage connection string; wins over <see cref="Endpoint"/>.</summary>
     public const string ConnectionString = "ESPER_AZURE_TABLES_CONNECTION_STRING";
+
+    /// <summary>The table service endpoint, used with <c>DefaultAzureCredential</c> when no connection string is set.</summary>
     public const string Endpoint = "ESPER_AZURE_TABLES_ENDPOINT";
+
+    /// <summary>The table's name; required.</summary>
     public const string Table = "ESPER_AZURE_TABLES_TABLE";
+
+    /// <summary>true creates the table when it is missing; default false.</summary>
     public const string CreateTable = "ESPER_AZURE_TABLES_CREATE_TABLE";
 
+    /// <summary><c>ESPER_STORE=azuretables</c>: these settings, and the store on the registered <see cref="TimeProvider"/>.</summary>
+    public static StoreChoice Choice { get; } = new("azuretables", static (environment, errors) =>
+        Read(environment, errors) is { } options
+            ? services => services.AddSingleton<IKeyValueStore>(sp => AzureTablesKeyValueStore.Create(options, sp.GetRequiredService<TimeProvider>()))
+            : null);
+
     /// <summary>
-    /// Options from <paramref name="read"/> (usually <see cref="Environment.GetEnvironmentVariable(string)"/>); the
-    /// credential for an endpoint is left null, which means <c>DefaultAzureCredential</c>. Throws naming the
-    /// variable that is missing or malformed.
+    /// Options from <paramref name="read"/>, or null after adding one message per missing or malformed variable
+    /// (naming it) to <paramref name="errors"/>. The credential for an endpoint is left null, which means
+    /// <c>DefaultAzureCredential</c>.
     /// </summary>
-    public static AzureTablesStoreOptions FromEnvironment(Func<string, string?> read)
+    public static AzureTablesStoreOptions? Read(Func<string, string?> read, ICollection<string> errors)
     {
         ArgumentNullException.ThrowIfNull(read);
-        string? table = NonEmpty(read(Table)) ?? throw new ArgumentException($"{Table} must be set.", nameof(read));
-        string? connectionString = NonEmpty(read(ConnectionString));
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        var table = NonEmpty(read(Table));
+        if (table is null)
+        {
+            errors.Add($"{Table} must be set.");
+        }
+
+        var connectionString = NonEmpty(read(ConnectionString));
         Uri? endpoint = null;
         if (connectionString is null)
         {
-            string url = NonEmpty(read(Endpoint)) ?? throw new ArgumentException($"{ConnectionString} or {Endpoint} must be set.", nameof(read));
-            if (!Uri.TryCreate(url, UriKind.Absolute, out endpoint))
+            var url = NonEmpty(read(Endpoint));
+            if (url is null)
             {
-                throw new ArgumentException($"{Endpoint} must be an absolute URL, got '{url}'.", nameof(read));
+                errors.Add($"{ConnectionString} or {Endpoint} must be set.");
+            }
+            else if (!Uri.TryCreate(url, UriKind.Absolute, out endpoint))
+            {
+                errors.Add($"{Endpoint} must be an absolute URL, got '{url}'.");
             }
         }
 
-        string? flag = NonEmpty(read(CreateTable));
-        bool create = flag switch
+        var flag = NonEmpty(read(CreateTable));
+        var create = false;
+        if (flag is "1")
         {
-            null or "0" => false,
-            "1" => true,
-            _ when bool.TryParse(flag, out bool value) => value,
-            _ => throw new ArgumentException($"{CreateTable} must be true or false, got '{flag}'.", nameof(read)),
-        };
+            create = true;
+        }
+        else if (flag is not (null or "0") && !bool.TryParse(flag, out create))
+        {
+            errors.Add($"{CreateTable} must be true or false, got '{flag}'.");
+        }
 
-        return new AzureTablesStoreOptions { ConnectionString = connectionString, Endpoint = endpoint, TableName = table, CreateTableIfMissing = create };
+        return errors.Count > before ? null : new AzureTablesStoreOptions { ConnectionString = connectionString, Endpoint = endpoint, TableName = table!, CreateTableIfMissing = create };
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

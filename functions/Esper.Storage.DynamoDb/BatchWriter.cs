@@ -66,7 +66,9 @@ internal static class BatchWriter
             }
 
             pending = new Dictionary<string, List<WriteRequest>> { [tableName] = left };
+#pragma warning disable RS0030 // Pacing of calls to the remote service, not product time: it must stay real time even when a test fakes the clock.
             await Task.Delay(backoff(attempt), cancellationToken).ConfigureAwait(false);
+#pragma warning restore RS0030
         }
     }
 

@@ -89,7 +89,9 @@ internal sealed class TableInitializer(IAmazonDynamoDB client, DynamoDbStoreOpti
                 return;
             }
 
+#pragma warning disable RS0030 // Pacing of calls to the remote service, not product time: it must stay real time even when a test fakes the clock.
             await Task.Delay(PollInterval).ConfigureAwait(false);
+#pragma warning restore RS0030
         }
 
         throw new InvalidOperationException($"DynamoDB table '{options.TableName}' did not become active.");

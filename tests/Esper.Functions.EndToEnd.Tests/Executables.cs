@@ -1,5 +1,5 @@
-using System.Reflection;
 
+using Esper.Testing;
 namespace Esper.Functions.EndToEnd.Tests;
 
 /// <summary>The hosts' executables in their build output, built with the same configuration as these tests.</summary>
@@ -11,14 +11,7 @@ internal static class Executables
 
     private static string Output(string project, string executable)
     {
-        var configuration = typeof(Executables).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Esper.Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory!.FullName, "functions", project, "bin", configuration, "net10.0", executable);
+        var path = Path.Combine(RepositoryRoot.BuildOutput(project), executable);
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build {project} first.");
     }
 }

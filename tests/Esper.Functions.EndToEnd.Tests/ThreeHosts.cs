@@ -11,6 +11,7 @@ using Esper.Functions.Azure.Http;
 using Esper.Functions.Azure.Tests.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Esper.Testing;
 
 namespace Esper.Functions.EndToEnd.Tests;
 
@@ -67,7 +68,7 @@ internal sealed class ThreeHosts : IAsyncDisposable
     {
         common["ESPER_BOOTSTRAP_ADMIN_KEY"] = AdminKey;
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var host = ChildProcess.Start(Executables.LocalHost(), [], new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForHealthAsync(http, host);
@@ -81,7 +82,7 @@ internal sealed class ThreeHosts : IAsyncDisposable
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(common.ToDictionary(p => p.Key, p => (string?)p.Value)).Build();
             var settings = FunctionSettings.Read(configuration);
             azure = new ServiceCollection().AddLogging().AddEsperFunctions(settings).BuildServiceProvider();
-            await EsperBootstrap.EnsureDefaultTenantAsync(azure, settings.Api.BootstrapAdminKey);
+            await EsperBootstrap.EnsureDefaultTenantAsync(azure, settings.BootstrapAdminKey);
         }
 
         return new ThreeHosts(dataDirectory, host, http, runtimeApi, lambda, azure);
@@ -138,6 +139,55 @@ internal sealed class ThreeHosts : IAsyncDisposable
         return (status, body);
     }
 
+    /// <summary>
+    /// Through the local host over a raw socket, so each repeated header travels as a line of its own (HttpClient
+    /// would fold them into one); the whole answer with its Content-Type.
+    /// </summary>
+    public async Task<Answer> HostRawAsync(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _http.BaseAddress!.Port);
+        var head = new StringBuilder($"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\nx-esper-api-key: {AdminKey}\r\n");
+        foreach (var (name, value) in headers)
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
+        using var received = new MemoryStream();
+        await stream.CopyToAsync(received);
+        var text = Encoding.UTF8.GetString(received.ToArray());
+        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var lines = text[..split].Split("\r\n");
+        var contentType = lines.Skip(1).Select(l => l.Split(':', 2)).Single(p => p[0].Equals("Content-Type", StringComparison.OrdinalIgnoreCase))[1].Trim();
+        return new Answer(int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), contentType, text[(split + 4)..]);
+    }
+
+    /// <summary>Through the local host over HTTP; the whole answer with its Content-Type.</summary>
+    public async Task<Answer> HostAnswerAsync(string method, string path, string body)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-esper-api-key", AdminKey);
+        using var response = await _http.SendAsync(request);
+        return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Through the Azure dispatcher with these request headers (a repeated name arrives as several values, as the worker passes it on).</summary>
+    public async Task<Answer> AzureAnswerAsync(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, string? body = null)
+    {
+        var services = _azure ?? throw new InvalidOperationException("The Azure app runs only over the embedded store here.");
+        var context = FunctionCall.NewContext(method, path, body);
+        context.Request.Headers["x-esper-api-key"] = AdminKey;
+        foreach (var group in headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Request.Headers[group.Key] = new Microsoft.Extensions.Primitives.StringValues(group.Select(h => h.Value).ToArray());
+        }
+
+        var (status, responseHeaders, answer) = await FunctionCall.RunAsync(context, services.GetRequiredService<FunctionDispatcher>().DispatchAsync);
+        return new Answer(status, responseHeaders.ContentType.ToString(), answer);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _lambda.Dispose();
@@ -178,12 +228,5 @@ internal sealed class ThreeHosts : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"the local host did not become healthy:\n{host.Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

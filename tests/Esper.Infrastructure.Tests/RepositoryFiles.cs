@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Reflection;
+using Esper.Testing;
 
 namespace Esper.Infrastructure.Tests;
 
 /// <summary>Paths of the repository's templates and tools, and a way to run those tools.</summary>
 internal static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
@@ -49,16 +50,5 @@ internal static class RepositoryFiles
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await errors);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Esper.Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Esper.Serverless.sln not found above the test output.");
     }
 }

@@ -5,7 +5,7 @@ public sealed class AzureTablesStoreSettingsTests
     [Fact]
     public void Connection_string_wins_over_the_endpoint()
     {
-        var options = AzureTablesStoreSettings.FromEnvironment(Read(new()
+        var options = Options(Read(new()
         {
             ["ESPER_AZURE_TABLES_CONNECTION_STRING"] = "UseDevelopmentStorage=true",
             ["ESPER_AZURE_TABLES_ENDPOINT"] = "https://account.table.core.windows.net",
@@ -22,7 +22,7 @@ public sealed class AzureTablesStoreSettingsTests
     [Fact]
     public void Endpoint_alone_leaves_the_credential_to_the_default_chain()
     {
-        var options = AzureTablesStoreSettings.FromEnvironment(Read(new()
+        var options = Options(Read(new()
         {
             ["ESPER_AZURE_TABLES_ENDPOINT"] = "https://account.table.core.windows.net",
             ["ESPER_AZURE_TABLES_TABLE"] = "esper",
@@ -48,9 +48,27 @@ public sealed class AzureTablesStoreSettingsTests
             [variable] = value,
         };
 
-        var error = Assert.Throws<ArgumentException>(() => AzureTablesStoreSettings.FromEnvironment(Read(variables)));
+        var errors = new List<string>();
 
-        Assert.Contains(variable, error.Message, StringComparison.Ordinal);
+        Assert.Null(AzureTablesStoreSettings.Read(Read(variables), errors));
+        Assert.Contains(variable, Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_bad_variable_is_reported_at_once()
+    {
+        var errors = new List<string>();
+
+        Assert.Null(AzureTablesStoreSettings.Read(Read(new() { ["ESPER_AZURE_TABLES_CREATE_TABLE"] = "maybe" }), errors));
+        Assert.Equal(3, errors.Count);
+    }
+
+    private static AzureTablesStoreOptions Options(Func<string, string?> read)
+    {
+        var errors = new List<string>();
+        var options = AzureTablesStoreSettings.Read(read, errors);
+        Assert.Empty(errors);
+        return options!;
     }
 
     private static Func<string, string?> Read(Dictionary<string, string> variables) => name => variables.GetValueOrDefault(name);

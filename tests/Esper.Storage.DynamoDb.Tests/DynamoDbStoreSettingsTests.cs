@@ -5,7 +5,7 @@ public sealed class DynamoDbStoreSettingsTests
     [Fact]
     public void Every_variable_maps_to_its_option()
     {
-        var options = DynamoDbStoreSettings.FromEnvironment(Read(new()
+        var options = Options(Read(new()
         {
             ["ESPER_DYNAMODB_TABLE"] = "esper",
             ["ESPER_DYNAMODB_REGION"] = "eu-west-1",
@@ -22,7 +22,7 @@ public sealed class DynamoDbStoreSettingsTests
     [Fact]
     public void Region_falls_back_to_aws_region_and_table_creation_is_off_by_default()
     {
-        var options = DynamoDbStoreSettings.FromEnvironment(Read(new() { ["ESPER_DYNAMODB_TABLE"] = "esper", ["AWS_REGION"] = "us-east-2" }));
+        var options = Options(Read(new() { ["ESPER_DYNAMODB_TABLE"] = "esper", ["AWS_REGION"] = "us-east-2" }));
 
         Assert.Equal("us-east-2", options.Region);
         Assert.Null(options.ServiceUrl);
@@ -37,9 +37,27 @@ public sealed class DynamoDbStoreSettingsTests
     {
         var variables = new Dictionary<string, string> { ["ESPER_DYNAMODB_TABLE"] = "esper", ["ESPER_DYNAMODB_REGION"] = "eu-west-1", [variable] = value };
 
-        var error = Assert.Throws<ArgumentException>(() => DynamoDbStoreSettings.FromEnvironment(Read(variables)));
+        var errors = new List<string>();
 
-        Assert.Contains(variable, error.Message, StringComparison.Ordinal);
+        Assert.Null(DynamoDbStoreSettings.Read(Read(variables), errors));
+        Assert.Contains(variable, Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_bad_variable_is_reported_at_once()
+    {
+        var errors = new List<string>();
+
+        Assert.Null(DynamoDbStoreSettings.Read(Read(new() { ["ESPER_DYNAMODB_CREATE_TABLE"] = "maybe" }), errors));
+        Assert.Equal(3, errors.Count);
+    }
+
+    private static DynamoDbStoreOptions Options(Func<string, string?> read)
+    {
+        var errors = new List<string>();
+        var options = DynamoDbStoreSettings.Read(read, errors);
+        Assert.Empty(errors);
+        return options!;
     }
 
     private static Func<string, string?> Read(Dictionary<string, string> variables) => name => variables.GetValueOrDefault(name);

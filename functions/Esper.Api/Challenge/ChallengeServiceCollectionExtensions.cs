@@ -10,14 +10,12 @@ namespace Esper.Api.Challenge;
 internal static class ChallengeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the challenge issuer, endpoints and their parts. Uses a registered <see cref="ChallengeSettings"/> or,
-    /// when none is, reads the <c>ESPER_*</c> environment variables (failing start-up with the variable's name when
-    /// one is invalid).
+    /// Adds the challenge issuer, endpoints and their parts. Uses a registered <see cref="ChallengeSettings"/> (hosts
+    /// register the one <see cref="EsperSettings"/> read) or, when none is, the defaults.
     /// </summary>
     public static IServiceCollection AddEsperChallenges(this IServiceCollection services)
     {
-        services.TryAddSingleton(static _ => ChallengeSettingsReader.Read(Environment.GetEnvironmentVariable, out var errors)
-            ?? throw new InvalidOperationException("Invalid challenge settings: " + string.Join("; ", errors)));
+        services.TryAddSingleton(static _ => new ChallengeSettings());
         services.TryAddSingleton<ChallengeSessionStore>();
         services.TryAddSingleton(static sp => new TurnstileClient(
             // One long-lived client whose pooled connections are renewed, as IHttpClientFactory would.
@@ -30,7 +28,7 @@ internal static class ChallengeServiceCollectionExtensions
         services.TryAddSingleton<ProofVerifier>();
         services.TryAddSingleton<ChallengeStatusChecker>();
         services.TryAddSingleton<ChallengeIssuer>();
-        services.Replace(ServiceDescriptor.Singleton<IChallengeIssuer>(static sp => sp.GetRequiredService<ChallengeIssuer>()));
+        services.TryAddSingleton<IChallengeIssuer>(static sp => sp.GetRequiredService<ChallengeIssuer>());
         services.AddSingleton<IApiEndpointModule, ChallengeEndpoints>();
         return services;
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Esper.Api.Challenge;
 
 /// <summary>Builds <see cref="ChallengeSettings"/> from environment variables (or any name → value source).</summary>
-public static class ChallengeSettingsReader
+internal static class ChallengeSettingsReader
 {
     /// <summary>
     /// Reads every <c>ESPER_*</c> challenge setting through <paramref name="getValue"/>. Returns the options and an

@@ -52,7 +52,7 @@ internal sealed partial class ApiHandler(
 
         if (request.Body.Length > options.Limits.MaxBodyBytes)
         {
-            return JsonBody.TooLarge($"The body is {request.Body.Length} bytes; the limit is {options.Limits.MaxBodyBytes}.");
+            return JsonBody.TooLarge($"The body is larger than the limit of {options.Limits.MaxBodyBytes} bytes.");
         }
 
         var endpoint = routes.Match(request.Method, request.Path, out var values, out var allowed);

@@ -6,7 +6,7 @@ namespace Esper.Api.Http;
 /// <summary>
 /// Parses a request body as JSON within the limits, or says which field broke them. Every string and field name is
 /// checked to be valid text (no invalid UTF-8, no lone UTF-16 surrogate escape), so nothing after this step can
-/// fail to read one. With <paramref name="strict"/> (config bodies) a field given twice in one object is refused.
+/// fail to read one. In strict mode (config bodies) a field given twice in one object is refused.
 /// </summary>
 internal static class JsonBody
 {

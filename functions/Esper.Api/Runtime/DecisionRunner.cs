@@ -30,15 +30,12 @@ internal sealed partial class DecisionRunner(
     HybridKeys hybridKeys,
     ActiveMitigationFeed activeMitigations)
 {
-    /// <param name="tenantId">The tenant.</param>
-    /// <param name="set">The tenant's compiled config.</param>
-    /// <param name="ev">The event.</param>
-    /// <param name="beacon">True for beacon events: no challenge is issued.</param>
-    /// <param name="admission">Checks running beside the counter round (rate limit, config version), or null; when they do not grant the decision, its counter updates are undone and nothing is recorded.</param>
-    /// <param name="alsoWrite">A write to run with the records (the idempotency answer), or null.</param>
+    /// <param name="context">The decision's tenant, config and event, and what rides along with it.</param>
     /// <param name="cancellationToken">Cancels the decision until it is answered; the records are written whatever happens to the caller.</param>
-    public async ValueTask<DecisionAttempt> DecideAsync(string tenantId, PolicySet set, RuntimeEvent ev, bool beacon, Task<Admission>? admission, Func<DecisionView, Task>? alsoWrite, CancellationToken cancellationToken)
+    public async ValueTask<DecisionAttempt> DecideAsync(DecisionContext context, CancellationToken cancellationToken)
     {
+        var (tenantId, set, ev, beacon) = (context.TenantId, context.PolicySet, context.Event, context.Beacon);
+        var (admission, alsoWrite) = (context.Admission, context.AlsoWrite);
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
         var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
@@ -197,13 +194,13 @@ internal sealed partial class DecisionRunner(
     {
         var fired = decision.PolicyOutcomes.Where(o => o.Outcome != DecisionOutcome.Allow).ToList();
         var record = new DecisionRecord(
-            decisionId, now, Text(decision.Action), decision.PolicyId, decision.Mitigation?.Id, decision.Reason, beacon,
+            decisionId, now, decision.Action.WireName(), decision.PolicyId, decision.Mitigation?.Id, decision.Reason, beacon,
             [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null);
         var batch = new List<BatchItem>();
         DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, new DecisionDetail(record, Matches(decision), DecisionRepository.Redact(ev)));
 
         var writes = new List<Task> { decisions.WriteAsync(batch, cancellationToken).AsTask() };
-        writes.AddRange(fired.Select(o => results.RecordAsync(tenantId, o.PolicyId, Text(o.Outcome), o.DryRun, now, cancellationToken).AsTask()));
+        writes.AddRange(fired.Select(o => results.RecordAsync(tenantId, o.PolicyId, o.Outcome.WireName(), o.DryRun, now, cancellationToken).AsTask()));
         writes.AddRange(decision.StateWrites.Select(w => entities.UpdateAsync(
             tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
         writes.Add(activeMitigations.RecordAsync(tenantId, decisionId, decision, now, cancellationToken));
@@ -218,12 +215,12 @@ internal sealed partial class DecisionRunner(
         var mitigation = decision.Mitigation;
         return new DecisionView(
             decisionId,
-            Text(decision.Action),
+            decision.Action.WireName(),
             redirectUrl,
             mitigation is null ? null : new MitigationView(mitigation.Id, mitigation.Name, mitigation.Mode),
             decision.PolicyId,
-            Text(decision.Outcome),
-            [.. decision.Matches.Select(m => new MatchView(m.PolicyId, m.ClauseIndex, m.ClauseName, m.MitigationId, Text(m.Mode), m.DryRun, m.WindowCount, m.PenaltyActive, m.PenaltyExpiresAt, m.Waived))],
+            decision.Outcome.WireName(),
+            [.. decision.Matches.Select(m => new MatchView(m.PolicyId, m.ClauseIndex, m.ClauseName, m.MitigationId, m.Mode.WireName(), m.DryRun, m.WindowCount, m.PenaltyActive, m.PenaltyExpiresAt, m.Waived))],
             [.. decision.Actions.Select(a => new ActionView(a.Id, a.Name))],
             decision.Entities,
             decision.Reason,
@@ -235,27 +232,5 @@ internal sealed partial class DecisionRunner(
     }
 
     private static DecisionMatchRecord[] Matches(Decision decision) =>
-        [.. decision.Matches.Select(static m => new DecisionMatchRecord(m.PolicyId, m.ClauseIndex, m.ClauseName, m.MitigationId, Text(m.Mode), m.DryRun, m.WindowCount, m.PenaltyActive, m.Waived))];
-
-    private static string Text(DecisionAction action) => action switch
-    {
-        DecisionAction.Challenge => "challenge",
-        DecisionAction.Block => "block",
-        _ => "allow",
-    };
-
-    private static string Text(DecisionOutcome outcome) => outcome switch
-    {
-        DecisionOutcome.Observe => "observe",
-        DecisionOutcome.Challenge => "challenge",
-        DecisionOutcome.Block => "block",
-        _ => "allow",
-    };
-
-    private static string Text(MitigationMode mode) => mode switch
-    {
-        MitigationMode.Challenge => "challenge",
-        MitigationMode.Block => "block",
-        _ => "monitor",
-    };
+        [.. decision.Matches.Select(static m => new DecisionMatchRecord(m.PolicyId, m.ClauseIndex, m.ClauseName, m.MitigationId, m.Mode.WireName(), m.DryRun, m.WindowCount, m.PenaltyActive, m.Waived))];
 }

@@ -16,7 +16,7 @@ namespace Esper.Api.Runtime;
 /// round (counting must wait for the claim, so duplicates never count); the answer is stored with the decision's
 /// records. Decisions without a key skip the claim and run their checks beside the counter round.
 /// </summary>
-internal sealed class IdempotentDecisions(IdempotencyRepository repository, DecisionRunner runner, PolicySetCache cache, JournalRecovery recovery, EsperApiOptions options, TimeProvider time)
+internal sealed class IdempotentDecisions(IdempotencyRepository repository, DecisionRunner runner, PolicySetCache cache, JournalRecovery recovery, ClaimSignals signals, EsperApiOptions options, TimeProvider time)
 {
     internal const string Kind = "runtime";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -33,36 +33,53 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
         }
 
         var waits = Math.Max(1, (int)(options.IdempotencyWait / Poll));
-        for (var attempt = 0; attempt <= waits; attempt++)
+        var waiting = signals.Wait(tenantId, key);
+        try
         {
-            var claimTask = repository.TryClaimAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
-            var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
-            await Task.WhenAll(limited, claimTask, setTask).ConfigureAwait(false);
-            if (limited.Result is { } tooMany)
+            for (var attempt = 0; attempt <= waits; attempt++)
             {
-                if (claimTask.Result is { } unused)
+                if (waiting.Settled.IsCompleted)
                 {
-                    await repository.ReleaseAsync(tenantId, Kind, key, unused, CancellationToken.None).ConfigureAwait(false);
+                    // Registered again before the claim is read, so the next settle is not missed either.
+                    waiting.Dispose();
+                    waiting = signals.Wait(tenantId, key);
                 }
 
-                return tooMany;
-            }
+                var claimTask = repository.TryClaimAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
+                var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
+                await Task.WhenAll(limited, claimTask, setTask).ConfigureAwait(false);
+                if (limited.Result is { } tooMany)
+                {
+                    if (claimTask.Result is { } unused)
+                    {
+                        await repository.ReleaseAsync(tenantId, Kind, key, unused, CancellationToken.None).ConfigureAwait(false);
+                        signals.Settle(tenantId, key);
+                    }
 
-            if (claimTask.Result is { } claim)
-            {
-                return await DecideClaimedAsync(tenantId, key, claim, setTask.Result, ev, warnings, cancellationToken).ConfigureAwait(false);
-            }
+                    return tooMany;
+                }
 
-            var existing = await repository.GetAsync(tenantId, Kind, key, cancellationToken).ConfigureAwait(false);
-            if (existing is { State: "done", Response: { } response })
-            {
-                return JsonResponses.Raw(existing.StatusCode, Encoding.UTF8.GetBytes(response), Replayed);
-            }
+                if (claimTask.Result is { } claim)
+                {
+                    return await DecideClaimedAsync(tenantId, key, claim, setTask.Result, ev, warnings, cancellationToken).ConfigureAwait(false);
+                }
 
-            if (existing is not null)
-            {
-                await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+                var existing = await repository.GetAsync(tenantId, Kind, key, cancellationToken).ConfigureAwait(false);
+                if (existing is { State: "done", Response: { } response })
+                {
+                    return JsonResponses.Raw(existing.StatusCode, Encoding.UTF8.GetBytes(response), Replayed);
+                }
+
+                if (existing is not null)
+                {
+                    // Woken when this process settles the claim; a claim held by another process is polled for on the injected clock.
+                    await Task.WhenAny(waiting.Settled, Task.Delay(Poll, time, cancellationToken)).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            waiting.Dispose();
         }
 
         return Problems.Conflict("A request with this idempotency_key is still being decided; retry shortly.");
@@ -101,7 +118,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
                 continue;
             }
 
-            var decided = await runner.DecideAsync(tenantId, set, ev, beacon: false, admission, null, cancellationToken).ConfigureAwait(false);
+            var decided = await runner.DecideAsync(new DecisionContext { TenantId = tenantId, PolicySet = set, Event = ev, Admission = admission }, cancellationToken).ConfigureAwait(false);
             if (decided.View is { } view)
             {
                 return JsonResponses.Create(200, WithWarnings(view, warnings), ReadableJson.Api.DecisionView);
@@ -133,13 +150,21 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
         string? json = null;
         try
         {
-            await runner.DecideAsync(tenantId, set, ev, beacon: false, admission: null, view =>
+            var context = new DecisionContext
             {
-                json = JsonSerializer.Serialize(WithWarnings(view, warnings), ReadableJson.Api.DecisionView);
+                TenantId = tenantId,
+                PolicySet = set,
+                Event = ev,
+                AlsoWrite = async view =>
+                {
+                    json = JsonSerializer.Serialize(WithWarnings(view, warnings), ReadableJson.Api.DecisionView);
 
-                // The answer is stored whatever happens to this request once it is decided.
-                return repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, CancellationToken.None).AsTask();
-            }, cancellationToken).ConfigureAwait(false);
+                    // The answer is stored whatever happens to this request once it is decided; then retries waiting here may read it.
+                    await repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
+                    signals.Settle(tenantId, key);
+                },
+            };
+            await runner.DecideAsync(context, cancellationToken).ConfigureAwait(false);
             completed = true;
             return JsonResponses.Raw(200, Encoding.UTF8.GetBytes(json!));
         }
@@ -149,6 +174,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
             {
                 // Let a retry decide instead of waiting for the lease to run out.
                 await repository.ReleaseAsync(tenantId, Kind, key, claim, CancellationToken.None).ConfigureAwait(false);
+                signals.Settle(tenantId, key);
             }
         }
     }

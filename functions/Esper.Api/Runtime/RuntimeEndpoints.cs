@@ -110,7 +110,7 @@ internal sealed class RuntimeEndpoints(
 
                 try
                 {
-                    await runner.DecideAsync(tenantId, set, ev, beacon: true, admission: null, alsoWrite: null, cancellationToken).ConfigureAwait(false);
+                    await runner.DecideAsync(new DecisionContext { TenantId = tenantId, PolicySet = set, Event = ev, Beacon = true }, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -122,7 +122,7 @@ internal sealed class RuntimeEndpoints(
                 continue;
             }
 
-            await runner.DecideAsync(tenantId, set, ev, beacon: true, admission: null, alsoWrite: null, cancellationToken).ConfigureAwait(false);
+            await runner.DecideAsync(new DecisionContext { TenantId = tenantId, PolicySet = set, Event = ev, Beacon = true }, cancellationToken).ConfigureAwait(false);
         }
 
         return JsonResponses.Create(202, new BeaconAcceptedView(events.Count, duplicates), ReadableJson.Api.BeaconAcceptedView);

@@ -44,7 +44,7 @@ internal sealed class TenantProvisioner(TenantRepository tenants, ApiKeyReposito
                 return record;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
         }
 
         return null;

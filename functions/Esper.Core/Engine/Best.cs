@@ -3,17 +3,17 @@ namespace Esper.Core.Engine;
 /// <summary>The strongest fired clause seen so far; the first one wins a tie, so evaluation order decides ties.</summary>
 internal struct Best
 {
-    /// <summary>0 allow (or waived), 1 monitor, 2 challenge, 3 block.</summary>
-    public int Strength;
+    /// <summary>What the strongest clause produced; allow (nothing, or a waived challenge) until one fires.</summary>
+    public DecisionOutcome Outcome;
     public DecisionMatch? Match;
     public CompiledClause? Clause;
     public CompiledPolicy? Policy;
 
-    public void Offer(int strength, DecisionMatch match, CompiledClause clause, CompiledPolicy policy)
+    public void Offer(DecisionOutcome outcome, DecisionMatch match, CompiledClause clause, CompiledPolicy policy)
     {
-        if (strength > Strength)
+        if (outcome.Strength() > Outcome.Strength())
         {
-            Strength = strength;
+            Outcome = outcome;
             Match = match;
             Clause = clause;
             Policy = policy;
@@ -22,7 +22,7 @@ internal struct Best
 
     public void Offer(Best other)
     {
-        if (other.Strength > Strength)
+        if (other.Outcome.Strength() > Outcome.Strength())
         {
             this = other;
         }

@@ -84,10 +84,10 @@ internal static class DecisionFinisher
                     Waived = waived,
                 };
                 (matches ??= []).Add(match);
-                policyBest.Offer(waived ? 0 : (int)mode, match, clause, scoped.Policy);
+                policyBest.Offer(waived ? DecisionOutcome.Allow : mode.Outcome(), match, clause, scoped.Policy);
             }
 
-            outcomes[p] = new PolicyOutcome(scoped.Policy.Id, OutcomeOf(policyBest.Strength), scoped.Policy.DryRun);
+            outcomes[p] = new PolicyOutcome(scoped.Policy.Id, policyBest.Outcome, scoped.Policy.DryRun);
             if (scoped.Policy.DryRun)
             {
                 dryRun.Offer(policyBest);
@@ -100,13 +100,8 @@ internal static class DecisionFinisher
 
         return new Decision
         {
-            Action = enforced.Strength switch
-            {
-                3 => DecisionAction.Block,
-                2 => DecisionAction.Challenge,
-                _ => DecisionAction.Allow,
-            },
-            Outcome = OutcomeOf(enforced.Strength),
+            Action = enforced.Outcome.Action(),
+            Outcome = enforced.Outcome,
             PolicyId = enforced.Policy?.Id,
             ClauseIndex = enforced.Match?.ClauseIndex,
             Mitigation = enforced.Clause?.Mitigation.Definition,
@@ -170,12 +165,4 @@ internal static class DecisionFinisher
 
         return false;
     }
-
-    private static DecisionOutcome OutcomeOf(int strength) => strength switch
-    {
-        3 => DecisionOutcome.Block,
-        2 => DecisionOutcome.Challenge,
-        1 => DecisionOutcome.Observe,
-        _ => DecisionOutcome.Allow,
-    };
 }

@@ -9,24 +9,17 @@ internal static class DecisionReasons
     {
         if (enforced.Match is { } match)
         {
-            return $"{Verb(match.Mode)} by policy '{enforced.Policy!.Name}' clause {match.ClauseIndex}{Detail(match, enforced.Clause!)}";
+            return $"{match.Mode.Outcome().WireName()} by policy '{enforced.Policy!.Name}' clause {match.ClauseIndex}{Detail(match, enforced.Clause!)}";
         }
 
         var text = waivedAny ? "challenge waived by a valid pass" : "no enforced policy fired";
         if (dryRun.Match is { } dry)
         {
-            text += $"; dry run: policy '{dryRun.Policy!.Name}' clause {dry.ClauseIndex} would {dry.Mode.ToString().ToLowerInvariant()}";
+            text += $"; dry run: policy '{dryRun.Policy!.Name}' clause {dry.ClauseIndex} would {dry.Mode.WireName()}";
         }
 
         return text;
     }
-
-    private static string Verb(MitigationMode mode) => mode switch
-    {
-        MitigationMode.Block => "block",
-        MitigationMode.Challenge => "challenge",
-        _ => "observe",
-    };
 
     private static string Detail(DecisionMatch match, CompiledClause clause)
     {

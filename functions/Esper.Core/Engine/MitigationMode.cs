@@ -2,19 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace Esper.Core.Engine;
 
-/// <summary>The mode of a mitigation, ordered by strength (block is strongest).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MitigationMode>))]
+/// <summary>The mode of a mitigation; <see cref="MitigationModeFacts"/> holds its wire name and what it produces.</summary>
+[JsonConverter(typeof(MitigationModeJsonConverter))]
 public enum MitigationMode
 {
     /// <summary>Observe only.</summary>
-    [JsonStringEnumMemberName("monitor")]
-    Monitor = 1,
+    Monitor,
 
     /// <summary>Challenge the client.</summary>
-    [JsonStringEnumMemberName("challenge")]
-    Challenge = 2,
+    Challenge,
 
     /// <summary>Block the request.</summary>
-    [JsonStringEnumMemberName("block")]
-    Block = 3,
+    Block,
 }

@@ -55,13 +55,7 @@ internal sealed class PolicySetCompiler(TenantConfig config, Func<JsonElement, E
                 continue;
             }
 
-            MitigationMode? mode = m.Mode switch
-            {
-                MitigationModes.Monitor => MitigationMode.Monitor,
-                MitigationModes.Challenge => MitigationMode.Challenge,
-                MitigationModes.Block => MitigationMode.Block,
-                _ => null,
-            };
+            var mode = MitigationModeFacts.Parse(m.Mode);
             if (mode is null)
             {
                 _problems.Add(new($"mitigations[{m.Id}].mode", $"unknown mode '{m.Mode}'; the mitigation is ignored"));

@@ -1,8 +1,6 @@
 using Esper.Api;
 using Esper.Api.Http;
 using Esper.Api.Runtime;
-using Esper.Storage.DynamoDb;
-using Esper.Storage.KeyValue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +16,7 @@ internal sealed class FunctionApp : IAsyncDisposable
         _services = services;
         Handler = services.GetRequiredService<IApiHandler>();
         Recordings = services.GetRequiredService<PendingRecordings>();
+        Time = services.GetRequiredService<TimeProvider>();
     }
 
     public IApiHandler Handler { get; }
@@ -25,31 +24,25 @@ internal sealed class FunctionApp : IAsyncDisposable
     /// <summary>Record writes started after an answer; drained before the next event, since Lambda freezes the environment between events.</summary>
     public PendingRecordings Recordings { get; }
 
+    /// <summary>The clock the handler runs on.</summary>
+    public TimeProvider Time { get; }
+
     /// <summary>Builds the handler and makes sure the default tenant exists; a failure here is an init error.</summary>
-    public static async Task<FunctionApp> StartAsync(FunctionSettings settings, CancellationToken cancellationToken)
+    public static async Task<FunctionApp> StartAsync(EsperSettings settings, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         // Lambda sends stdout to CloudWatch Logs; one line per entry keeps entries whole there.
         services.AddLogging(static logging => logging.AddSimpleConsole(static console => console.SingleLine = true));
+#pragma warning disable RS0030 // The function's composition root owns the clock.
         services.AddSingleton(TimeProvider.System);
-        if (settings.SqlitePath is { } path)
-        {
-            services.AddEsperSqliteStore(options => options.Path = path);
-        }
-        else
-        {
-            services.AddSingleton<IKeyValueStore>(static sp =>
-                DynamoDbKeyValueStore.Create(sp.GetRequiredService<FunctionSettings>().DynamoDbOptions!, sp.GetRequiredService<TimeProvider>()));
-        }
-
-        services.AddSingleton(settings);
-        services.AddEsperApi(settings.Api.ApplyTo);
+#pragma warning restore RS0030
+        services.AddEsperApi(settings);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var app = new FunctionApp(provider);
         try
         {
-            var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(provider, settings.Api.BootstrapAdminKey, cancellationToken).ConfigureAwait(false);
+            var createdKey = await EsperBootstrap.EnsureDefaultTenantAsync(provider, settings.BootstrapAdminKey, cancellationToken).ConfigureAwait(false);
             if (createdKey is not null)
             {
                 // Shown once, like the local host does; deployments should set ESPER_BOOTSTRAP_ADMIN_KEY instead.

@@ -3,8 +3,14 @@ namespace Esper.Storage.Sqlite;
 /// <summary>Settings of the embedded SQLite store.</summary>
 public sealed class SqliteStoreOptions
 {
+    /// <summary>The directory every host keeps the database file in unless told otherwise (<c>ESPER_DATA_DIR</c>).</summary>
+    public const string DefaultDirectory = ".esper-data";
+
+    /// <summary>The database file's name inside its directory.</summary>
+    public const string FileName = "esper.db";
+
     /// <summary>The database file used when neither <see cref="Path"/> nor <see cref="ConnectionString"/> is set.</summary>
-    public const string DefaultPath = "data/esper.db";
+    public const string DefaultPath = DefaultDirectory + "/" + FileName;
 
     /// <summary>
     /// Path of the database file; its directory is created when missing. Default <see cref="DefaultPath"/>, relative to
@@ -36,6 +42,9 @@ public sealed class SqliteStoreOptions
 
     /// <summary>Most idle connections kept open for reuse. Default 16.</summary>
     public int MaxIdleConnections { get; set; } = 16;
+
+    /// <summary>The database file in <paramref name="directory"/>, as an absolute path (relative directories are taken from the working directory).</summary>
+    public static string PathIn(string directory) => System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), FileName);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()

@@ -18,7 +18,9 @@ public static class SqliteStoreServiceCollectionExtensions
         var options = new SqliteStoreOptions();
         configure?.Invoke(options);
         options.Validate();
+#pragma warning disable RS0030 // A composition root: the system clock unless one is registered.
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.TryAddSingleton(options);
         services.TryAddSingleton<SqliteKeyValueStore>(static provider => new SqliteKeyValueStore(
             provider.GetRequiredService<SqliteStoreOptions>(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Esper.Testing;
 
 namespace Esper.Functions.Aws.Tests.Process;
 
@@ -29,7 +30,7 @@ public sealed class Dynalite : IAsyncLifetime
             throw new InvalidOperationException($"{executable} is missing: run `npm ci` at the repository root (./test.sh does).");
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         _process = ChildProcess.Start(
             executable,
             ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"],
@@ -66,12 +67,5 @@ public sealed class Dynalite : IAsyncLifetime
         }
 
         throw new InvalidOperationException("dynalite did not start listening.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

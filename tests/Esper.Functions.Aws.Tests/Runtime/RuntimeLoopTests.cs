@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Esper.Functions.Aws.Tests.Events;
 
+using Esper.Testing;
+
 namespace Esper.Functions.Aws.Tests.Runtime;
 
 /// <summary>

@@ -22,7 +22,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(appSettings).Build();
         var settings = FunctionSettings.Read(configuration);
         var services = new ServiceCollection().AddLogging().AddEsperFunctions(settings).BuildServiceProvider();
-        await EsperBootstrap.EnsureDefaultTenantAsync(services, settings.Api.BootstrapAdminKey);
+        await EsperBootstrap.EnsureDefaultTenantAsync(services, settings.BootstrapAdminKey);
         return new FunctionsApp(services);
     }
 

@@ -70,7 +70,7 @@ public sealed class SharedHandlerTests : IAsyncLifetime
 
         var error = Assert.Throws<InvalidOperationException>(() => FunctionSettings.Read(settings));
 
-        Assert.Contains("ESPER_STORE 'dynamodb'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ESPER_STORE 'dynamodb' is not available in this host: it supports azuretables, sqlite", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Esper.Api.Http;
+using Esper.Testing;
 
 namespace Esper.Functions.Azure.Tests.Functions;
 
@@ -45,7 +46,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("2.0", (string)hostJson["version"]!);
         Assert.Equal("", (string)hostJson["extensions"]!["http"]!["routePrefix"]!);
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")), File.ReadAllText(Path.Combine(OutputDirectory(), "host.json")));
+        Assert.Equal(File.ReadAllText(RepositoryRoot.Combine("host.json")), File.ReadAllText(Path.Combine(OutputDirectory(), "host.json")));
     }
 
     private static JsonObject Trigger(JsonNode function) =>
@@ -55,20 +56,5 @@ public sealed class FunctionsMetadataTests
         JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory(), "functions.metadata")))!.AsArray();
 
     /// <summary>The function project's own build output, built with the same configuration as this test.</summary>
-    private static string OutputDirectory()
-    {
-        var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        return Path.Combine(RepositoryRoot(), "functions", "Esper.Functions.Azure", "bin", configuration, "net10.0");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Esper.Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Esper.Serverless.sln not found above the test output.");
-    }
+    private static string OutputDirectory() => RepositoryRoot.BuildOutput("Esper.Functions.Azure");
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Esper.Host.Tests.Support;
+using Esper.Testing;
 
 namespace Esper.Host.Tests.Challenge;
 
@@ -28,8 +29,8 @@ internal sealed class ChallengeHost : IDisposable
     public static async Task<ChallengeHost> StartAsync()
     {
         var dataDir = TempDir.Create();
-        var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [HostDll(), "--urls", url])
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var start = new ProcessStartInfo("dotnet", [HostProcess.HostDll(), "--urls", url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -85,13 +86,6 @@ internal sealed class ChallengeHost : IDisposable
         }
     }
 
-    private static string HostDll()
-    {
-        // Same configuration as this test assembly (…/bin/<Configuration>/net10.0/).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(HostProcess.RepositoryRoot(), "functions", "Esper.Host", "bin", configuration, "net10.0", "Esper.Host.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the host first.", dll);
-    }
 
     private async Task WaitHealthyAsync()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Esper.Testing;
 
 namespace Esper.Host.Tests.Challenge;
 
@@ -91,17 +92,8 @@ public sealed class ManagedChallengeBrowserTests
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "challenge-page.png"), png);
         if (Environment.GetEnvironmentVariable("ESPER_UPDATE_DOCS_SCREENSHOT") == "1")
         {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Esper.Serverless.sln")))
-            {
-                root = root.Parent;
-            }
-
-            if (root is not null)
-            {
-                Directory.CreateDirectory(Path.Combine(root.FullName, "docs"));
-                await File.WriteAllBytesAsync(Path.Combine(root.FullName, "docs", "challenge-page.png"), png);
-            }
+            Directory.CreateDirectory(RepositoryRoot.Combine("docs"));
+            await File.WriteAllBytesAsync(RepositoryRoot.Combine("docs", "challenge-page.png"), png);
         }
     }
 }

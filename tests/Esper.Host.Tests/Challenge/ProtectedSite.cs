@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Esper.Testing;
 
 namespace Esper.Host.Tests.Challenge;
 
@@ -12,7 +12,7 @@ internal sealed class ProtectedSite : IDisposable
 
     public ProtectedSite()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Origin = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Origin + "/");
         _listener.Start();
@@ -21,15 +21,6 @@ internal sealed class ProtectedSite : IDisposable
 
     /// <summary>The site's origin, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Origin { get; }
-
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     public void Dispose()
     {

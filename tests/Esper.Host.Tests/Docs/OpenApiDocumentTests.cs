@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Esper.Host.Tests.Support;
+using Esper.Testing;
 
 namespace Esper.Host.Tests.Docs;
 
@@ -12,7 +13,7 @@ public sealed class OpenApiDocumentTests
         using var host = EsperHost.Start();
         using var client = host.Client(key: null);
         var served = await client.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
-        var path = Path.Combine(HostProcess.RepositoryRoot(), "docs", "openapi.json");
+        var path = RepositoryRoot.Combine("docs", "openapi.json");
         if (Environment.GetEnvironmentVariable("ESPER_UPDATE_OPENAPI") == "1")
         {
             await File.WriteAllTextAsync(path, JsonNode.Parse(served)!.ToJsonString(new() { WriteIndented = true }) + "\n");

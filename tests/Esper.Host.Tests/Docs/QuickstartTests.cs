@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Esper.Host.Tests.Support;
+using Esper.Testing;
 
 namespace Esper.Host.Tests.Docs;
 
@@ -13,7 +14,7 @@ public sealed partial class QuickstartTests
     [InlineData("docs/quickstart.md")]
     public async Task Quickstart_curl_lines_run_as_written_produce_a_block(string page)
     {
-        var markdown = await File.ReadAllTextAsync(Path.Combine(HostProcess.RepositoryRoot(), page));
+        var markdown = await File.ReadAllTextAsync(RepositoryRoot.Combine(page));
         var script = string.Join('\n', BashBlock().Matches(markdown).Select(m => m.Groups[1].Value));
         Assert.Contains("curl", script, StringComparison.Ordinal);
         var dataDir = TempDir.Create();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Esper.Testing;
 
 namespace Esper.Host.Tests.Support;
 
@@ -24,7 +25,7 @@ internal sealed class HostProcess : IDisposable
 
     public static async Task<HostProcess> StartAsync(string dataDir, string adminKey = EsperHost.AdminKey)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [HostDll(), "--urls", url])
         {
@@ -73,29 +74,10 @@ internal sealed class HostProcess : IDisposable
         _process.Dispose();
     }
 
-    public static string RepositoryRoot()
+    /// <summary>The built host, in the same configuration as this test assembly.</summary>
+    public static string HostDll()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Esper.Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string HostDll()
-    {
-        // Same configuration as this test assembly (…/bin/<Configuration>/net10.0/).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(RepositoryRoot(), "functions", "Esper.Host", "bin", configuration, "net10.0", "Esper.Host.dll");
+        var dll = Path.Combine(RepositoryRoot.BuildOutput("Esper.Host"), "Esper.Host.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the host first.", dll);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Esper.Testing;
 
 namespace Esper.Storage.Testing;
 
@@ -29,14 +30,14 @@ internal sealed class EmulatorProcess : IDisposable
     /// <summary>Starts <c>node_modules/.bin/<paramref name="tool"/></c> with the arguments for a port and waits until it accepts connections.</summary>
     public static async Task<EmulatorProcess> StartAsync(string tool, Func<int, IEnumerable<string>> arguments)
     {
-        string root = FindRepositoryRoot();
+        string root = RepositoryRoot.Path;
         string executable = Path.Combine(root, "node_modules", ".bin", tool);
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"{executable} is missing: run `npm ci` in {root} (or ./test.sh, which does it).");
         }
 
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         string workDirectory = Directory.CreateTempSubdirectory("esper-emulator-").FullName;
         var start = new ProcessStartInfo(executable)
         {
@@ -142,25 +143,5 @@ internal sealed class EmulatorProcess : IDisposable
         {
             return output.ToString();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "package.json")) && File.Exists(Path.Combine(directory.FullName, "Esper.Serverless.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (package.json next to Esper.Serverless.sln) above {AppContext.BaseDirectory}.");
     }
 }

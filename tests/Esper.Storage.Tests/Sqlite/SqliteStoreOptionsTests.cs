@@ -45,7 +45,7 @@ public sealed class SqliteStoreOptionsTests : IDisposable
     {
         var options = new SqliteStoreOptions();
 
-        Assert.Equal("data/esper.db", options.Path);
+        Assert.Equal(".esper-data/esper.db", options.Path);
         Assert.Equal(SqliteSynchronousMode.Normal, options.Synchronous);
         Assert.Equal(TimeSpan.FromSeconds(5), options.BusyTimeout);
     }

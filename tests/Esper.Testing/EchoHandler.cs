@@ -2,19 +2,23 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Esper.Api.Http;
 
-namespace Esper.Functions.Aws.Tests;
+namespace Esper.Testing;
 
 /// <summary>
-/// STAND-IN for the shared API handler in the translation tests: it echoes what the host handed it, so the tests
-/// can see exactly how an AWS event was turned into an <see cref="ApiRequest"/> and how a response goes back.
-/// Paths ending in /binary answer raw bytes; /throw throws; every answer sets a cookie.
+/// STAND-IN for the shared API handler in the hosts' translation tests: it echoes what the host handed it, so the
+/// tests can see exactly how a transport's request was turned into an <see cref="ApiRequest"/> and how a response
+/// goes back. Paths ending in /binary answer raw bytes; /throw throws; every answer sets a cookie.
 /// </summary>
-internal sealed class EchoHandler : IApiHandler
+public sealed class EchoHandler : IApiHandler
 {
     public static readonly byte[] BinaryBody = [0, 1, 2, 250, 255];
 
+    /// <summary>The last request the handler saw.</summary>
+    public ApiRequest? Last { get; private set; }
+
     public Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
+        Last = request;
         if (request.Path.EndsWith("/throw", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("stand-in failure");
