@@ -5,6 +5,7 @@ using Esper.Api.Config;
 using Esper.Api.Health;
 using Esper.Api.Http;
 using Esper.Api.Keys;
+using Esper.Api.Replay;
 using Esper.Api.Results;
 using Esper.Api.Runtime;
 using Esper.Api.Tenants;
@@ -39,6 +40,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<RateLimitRepository>();
         services.TryAddSingleton<DecisionJournalRepository>();
+        services.TryAddSingleton<ReplayJobRepository>();
+        services.TryAddSingleton<ReplayStateRepository>();
 
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<RateLimiter>();
@@ -54,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<JournalRecovery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecordingDrain>());
         services.TryAddSingleton<IdempotentDecisions>();
+        services.TryAddSingleton<ReplayProcessor>();
 
         // Endpoint modules: every route of ApiRoutes.All has one endpoint across these (the challenge module adds its own here).
         services.AddSingleton<IApiEndpointModule, HealthEndpoints>();
@@ -66,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, TenantEndpoints>();
         services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
+        services.AddSingleton<IApiEndpointModule, ReplayEndpoints>();
         services.AddEsperChallenges();
 
         services.TryAddSingleton<RouteTable>();

@@ -29,6 +29,10 @@ public static class ApiRoutes
         new("POST", "/challenge/{id}/solve", "SolveChallenge"),
         new("POST", "/api/v1/challenge/proof/verify", "VerifyChallengeProof"),
         new("GET", "/api/v1/challenge/status", "ChallengeStatus"),
+        new("GET", "/api/v1/replay-jobs", "ListReplayJobs"),
+        new("POST", "/api/v1/replay-jobs", "CreateReplayJob"),
+        new("GET", "/api/v1/replay-jobs/{id}", "GetReplayJob"),
+        new("POST", "/api/v1/replay-jobs/{id}/cancel", "CancelReplayJob"),
     ];
 
     private static ApiRoute[] Crud(string plural, string one, string many) =>

@@ -183,7 +183,8 @@ internal sealed partial class DecisionRunner(
         var fired = decision.PolicyOutcomes.Where(o => o.Outcome != DecisionOutcome.Allow).ToList();
         var record = new DecisionRecord(
             decisionId, now, Text(decision.Action), decision.PolicyId, decision.Mitigation?.Id, decision.Reason, beacon,
-            [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null);
+            [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null,
+            RequestEncoder.EncodingVersion, decision.ConfigVersion, [.. decision.PolicyOutcomes.Select(o => new RecordedOutcome(o.PolicyId, Text(o.Outcome), o.DryRun))], ev);
         var batch = new List<BatchItem>();
         DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention);
 

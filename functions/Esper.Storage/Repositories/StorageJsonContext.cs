@@ -12,4 +12,5 @@ namespace Esper.Storage.Repositories;
 [JsonSerializable(typeof(DecisionRecord))]
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(StoredApiKey))]
+[JsonSerializable(typeof(ReplayStateItem))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

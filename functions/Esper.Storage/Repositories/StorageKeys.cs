@@ -57,6 +57,18 @@ public static class StorageKeys
     /// <summary>The partition of a tenant's audit entries.</summary>
     public static string AuditPartition(string tenantId) => $"{tenantId}#audit";
 
+    /// <summary>The partition of a tenant's replay jobs; sort keys are job ids, which order by creation time.</summary>
+    public static string ReplayJobPartition(string tenantId) => $"{tenantId}#replay-jobs";
+
+    /// <summary>One replay job's document.</summary>
+    public static ItemKey ReplayJob(string tenantId, string jobId) => new(ReplayJobPartition(tenantId), jobId);
+
+    /// <summary>
+    /// The partition of one replay job's own window state: one document per entity key. A replay never reads or writes
+    /// the live entity items, results counters or decision records.
+    /// </summary>
+    public static string ReplayStatePartition(string tenantId, string jobId) => $"{tenantId}#replay#{jobId}";
+
     /// <summary>The counter item of one API key's requests in one minute.</summary>
     public static ItemKey RateWindow(string tenantId, string keyId, long minute) => new($"{tenantId}#rate#{keyId}", $"m#{minute}");
 
