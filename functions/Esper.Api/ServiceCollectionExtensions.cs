@@ -2,6 +2,7 @@ using Esper.Api.Audit;
 using Esper.Api.Auth;
 using Esper.Api.Challenge;
 using Esper.Api.Config;
+using Esper.Api.Expressions;
 using Esper.Api.Health;
 using Esper.Api.Http;
 using Esper.Api.Keys;
@@ -71,6 +72,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
         services.AddSingleton<IApiEndpointModule, ReplayEndpoints>();
+        services.AddSingleton<IApiEndpointModule, TimelineEndpoints>();
+        services.AddSingleton<IApiEndpointModule, ExpressionEndpoints>();
         services.AddEsperChallenges();
 
         services.TryAddSingleton<RouteTable>();

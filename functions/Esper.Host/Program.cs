@@ -1,6 +1,7 @@
 using Esper.Api;
 using Esper.Api.Challenge;
 using Esper.Host;
+using Esper.Host.OperatorConsole;
 using Microsoft.AspNetCore.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddEsperApi(settings.Api.ApplyTo);
+builder.Services.AddEsperConsole();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     // The shared handler enforces the documented limits with problem+json answers; Kestrel's own limits sit above them.
@@ -74,5 +76,6 @@ if (adminKey is not null)
 
 app.MapOpenApi("/openapi/v1.json");
 app.MapEsperRoutes();
+app.MapEsperConsole();
 await app.RunAsync();
 return 0;

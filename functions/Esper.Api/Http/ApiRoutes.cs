@@ -33,6 +33,9 @@ public static class ApiRoutes
         new("POST", "/api/v1/replay-jobs", "CreateReplayJob"),
         new("GET", "/api/v1/replay-jobs/{id}", "GetReplayJob"),
         new("POST", "/api/v1/replay-jobs/{id}/cancel", "CancelReplayJob"),
+        new("GET", "/api/v1/results/timeline", "GetResultsTimeline"),
+        new("GET", "/api/v1/results/policies/{id}/timeline", "GetPolicyTimeline"),
+        new("POST", "/api/v1/expressions/validate", "ValidateExpression"),
     ];
 
     private static ApiRoute[] Crud(string plural, string one, string many) =>

@@ -14,4 +14,6 @@ namespace Esper.Api.Json;
 [JsonSerializable(typeof(PolicyResultsView))]
 [JsonSerializable(typeof(BeaconAcceptedView))]
 [JsonSerializable(typeof(DecisionView))]
+[JsonSerializable(typeof(TimelineView))]
+[JsonSerializable(typeof(ExpressionCheckView))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -189,6 +189,7 @@ internal sealed partial class DecisionRunner(
         DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention);
 
         var writes = new List<Task> { decisions.WriteAsync(batch, cancellationToken).AsTask() };
+        writes.Add(results.RecordDecisionAsync(tenantId, Text(decision.Action), now, cancellationToken).AsTask());
         writes.AddRange(fired.Select(o => results.RecordAsync(tenantId, o.PolicyId, Text(o.Outcome), o.DryRun, now, cancellationToken).AsTask()));
         writes.AddRange(decision.StateWrites.Select(w => entities.UpdateAsync(
             tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));

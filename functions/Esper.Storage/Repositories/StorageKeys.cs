@@ -45,6 +45,12 @@ public static class StorageKeys
     /// </summary>
     public static ItemKey ResultsShard(string tenantId, string policyId, int shard) => new($"{tenantId}#results#{policyId}#{shard}", "shard");
 
+    /// <summary>One hour of a results shard's per-minute counters (<c>m{minute}_{outcome}</c>), beside the shard's totals.</summary>
+    public static ItemKey ResultsHour(string tenantId, string policyId, int shard, long hour) => new($"{tenantId}#results#{policyId}#{shard}", $"h#{hour}");
+
+    /// <summary>One hour of a traffic shard's per-minute counters of final actions (<c>m{minute}_{action}</c>), every decision counted.</summary>
+    public static ItemKey TrafficHour(string tenantId, int shard, long hour) => new($"{tenantId}#traffic#{shard}", $"h#{hour}");
+
     /// <summary>The partition of a tenant's decision records.</summary>
     public static string DecisionPartition(string tenantId) => $"{tenantId}#decisions";
 

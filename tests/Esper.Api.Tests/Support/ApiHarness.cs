@@ -54,10 +54,23 @@ internal sealed class ApiHarness : IDisposable
             headers["x-esper-api-key"] = key;
         }
 
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (path.IndexOf('?', StringComparison.Ordinal) is var mark and >= 0)
+        {
+            foreach (var pair in path[(mark + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = pair.Split('=', 2);
+                query.TryAdd(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+            }
+
+            path = path[..mark];
+        }
+
         var response = await Handler.HandleAsync(new ApiRequest
         {
             Method = method,
             Path = path,
+            Query = query,
             Headers = headers,
             Body = json is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(json),
         });
