@@ -48,4 +48,16 @@ public sealed class EsperApiOptions
 
     /// <summary>Most events in one beacon batch. Default 100.</summary>
     public int MaxBeaconBatch { get; set; } = 100;
+
+    /// <summary>About how many recorded events one replay chunk decides (one request or worker turn). Default 500.</summary>
+    public int ReplayChunkSize { get; set; } = 500;
+
+    /// <summary>How long a process owns a replay chunk it claimed; another may take the job over after that. Default 30 s.</summary>
+    public TimeSpan ReplayLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a replay job and its own state are kept after creation. Default 7 days.</summary>
+    public TimeSpan ReplayRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many changed decisions a replay diff keeps as samples. Default 20.</summary>
+    public int ReplaySamples { get; set; } = 20;
 }

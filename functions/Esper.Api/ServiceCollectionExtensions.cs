@@ -2,10 +2,12 @@ using Esper.Api.Audit;
 using Esper.Api.Auth;
 using Esper.Api.Challenge;
 using Esper.Api.Config;
+using Esper.Api.Expressions;
 using Esper.Api.Health;
 using Esper.Api.Http;
 using Esper.Api.Hybrid;
 using Esper.Api.Keys;
+using Esper.Api.Replay;
 using Esper.Api.Results;
 using Esper.Api.Runtime;
 using Esper.Api.Tenants;
@@ -50,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AuditRepository>();
         services.TryAddSingleton<RateLimitRepository>();
         services.TryAddSingleton<DecisionJournalRepository>();
+        services.TryAddSingleton<ReplayJobRepository>();
+        services.TryAddSingleton<ReplayStateRepository>();
 
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<RateLimiter>();
@@ -67,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IdempotentDecisions>();
         services.TryAddSingleton<HybridKeys>();
         services.TryAddSingleton<ActiveMitigationFeed>();
+        services.TryAddSingleton<ReplayProcessor>();
 
         // Endpoint modules: every route of ApiRoutes.All has one endpoint across these (the challenge module adds its own here).
         services.AddSingleton<IApiEndpointModule, HealthEndpoints>();
@@ -81,6 +86,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
         services.AddSingleton<IApiEndpointModule, HybridEndpoints>();
         services.AddSingleton<IApiEndpointModule, Esper.Api.Decisions.DecisionEndpoints>();
+        services.AddSingleton<IApiEndpointModule, ReplayEndpoints>();
+        services.AddSingleton<IApiEndpointModule, TimelineEndpoints>();
+        services.AddSingleton<IApiEndpointModule, ExpressionEndpoints>();
         services.AddEsperChallenges();
 
         services.TryAddSingleton<RouteTable>();

@@ -1,5 +1,6 @@
 using Esper.Api;
 using Esper.Host;
+using Esper.Host.OperatorConsole;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddEsperApi(settings);
+builder.Services.AddEsperConsole();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     // The shared handler enforces the documented limits with problem+json answers; Kestrel's own limits sit above them.
@@ -58,5 +60,6 @@ if (adminKey is not null)
 app.MapOpenApi("/openapi/v1.json");
 app.MapEsperRoutes();
 app.MapScalarApiReference("/docs", static options => options.WithTitle("Esper API").WithOpenApiRoutePattern("/openapi/v1.json"));
+app.MapEsperConsole();
 await app.RunAsync();
 return 0;

@@ -75,6 +75,41 @@ public static class ApiRoutes
             Access = Access.Runtime, ResponseBody = typeof(Esper.Api.Hybrid.ActiveMitigationPage), ProblemStatuses = [400, .. KeyAuth],
             Summary = "The active-mitigations feed a hybrid daemon applies locally (since, limit).",
         },
+        new("GET", "/api/v1/replay-jobs", "ListReplayJobs")
+        {
+            Access = Access.Admin, ResponseBody = typeof(ItemList<Esper.Api.Replay.ReplayJobView>), ProblemStatuses = AdminAuth,
+            Summary = "Lists the tenant's replay jobs, newest first.",
+        },
+        new("POST", "/api/v1/replay-jobs", "CreateReplayJob")
+        {
+            Access = Access.Admin, SuccessStatus = 201, ResponseBody = typeof(Esper.Api.Replay.ReplayJobView), ProblemStatuses = [.. JsonIn, .. AdminAuth],
+            Summary = "Starts a replay of recorded traffic against a proposed config; the job runs in chunks and reports a diff.",
+        },
+        new("GET", "/api/v1/replay-jobs/{id}", "GetReplayJob")
+        {
+            Access = Access.Admin, ResponseBody = typeof(Esper.Api.Replay.ReplayJobView), ProblemStatuses = [.. AdminAuth, 404],
+            Summary = "One replay job: progress, counts and the diff so far.",
+        },
+        new("POST", "/api/v1/replay-jobs/{id}/cancel", "CancelReplayJob")
+        {
+            Access = Access.Admin, ResponseBody = typeof(Esper.Api.Replay.ReplayJobView), ProblemStatuses = [.. AdminAuth, 404, 409],
+            Summary = "Cancels a running replay job.",
+        },
+        new("GET", "/api/v1/results/timeline", "GetResultsTimeline")
+        {
+            Access = Access.Admin, ResponseBody = typeof(TimelineView), ProblemStatuses = [400, .. AdminAuth],
+            Summary = "Decisions per minute for the tenant (allow, challenge, block).",
+        },
+        new("GET", "/api/v1/results/policies/{id}/timeline", "GetPolicyTimeline")
+        {
+            Access = Access.Admin, ResponseBody = typeof(TimelineView), ProblemStatuses = [400, .. AdminAuth, 404],
+            Summary = "One policy's outcomes per minute.",
+        },
+        new("POST", "/api/v1/expressions/validate", "ValidateExpression")
+        {
+            Access = Access.Admin, ResponseBody = typeof(ExpressionCheckView), ProblemStatuses = [.. JsonIn, .. AdminAuth],
+            Summary = "Checks a policy expression without saving it: valid, or the error with its position.",
+        },
     ];
 
     private static ApiRoute[] Crud<T>(string plural, string one, string many) =>

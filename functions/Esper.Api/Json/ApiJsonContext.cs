@@ -15,4 +15,6 @@ namespace Esper.Api.Json;
 [JsonSerializable(typeof(BeaconAcceptedView))]
 [JsonSerializable(typeof(DecisionView))]
 [JsonSerializable(typeof(RecordedDecisionView))]
+[JsonSerializable(typeof(TimelineView))]
+[JsonSerializable(typeof(ExpressionCheckView))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -195,11 +195,13 @@ internal sealed partial class DecisionRunner(
         var fired = decision.PolicyOutcomes.Where(o => o.Outcome != DecisionOutcome.Allow).ToList();
         var record = new DecisionRecord(
             decisionId, now, decision.Action.WireName(), decision.PolicyId, decision.Mitigation?.Id, decision.Reason, beacon,
-            [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null);
+            [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null,
+            RequestEncoder.EncodingVersion, decision.ConfigVersion, [.. decision.PolicyOutcomes.Select(o => new RecordedOutcome(o.PolicyId, o.Outcome.WireName(), o.DryRun))], ev);
         var batch = new List<BatchItem>();
-        DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, new DecisionDetail(record, Matches(decision), DecisionRepository.Redact(ev)));
+        DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, new DecisionDetail(record with { Event = null }, Matches(decision), DecisionRepository.Redact(ev)));
 
         var writes = new List<Task> { decisions.WriteAsync(batch, cancellationToken).AsTask() };
+        writes.Add(results.RecordDecisionAsync(tenantId, decision.Action.WireName(), now, cancellationToken).AsTask());
         writes.AddRange(fired.Select(o => results.RecordAsync(tenantId, o.PolicyId, o.Outcome.WireName(), o.DryRun, now, cancellationToken).AsTask()));
         writes.AddRange(decision.StateWrites.Select(w => entities.UpdateAsync(
             tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));

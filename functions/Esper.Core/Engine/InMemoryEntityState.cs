@@ -63,6 +63,40 @@ public sealed class InMemoryEntityState : IEntityStateProvider
         }
     }
 
+    /// <summary>Puts an entity key's item as it was saved elsewhere (a replay job's state between chunks), replacing any held here.</summary>
+    public void Load(string entityKey, IReadOnlyDictionary<string, long> counters, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        lock (_gate)
+        {
+            var item = new CounterItem { ExpiresAt = expiresAt };
+            foreach (var (name, value) in counters)
+            {
+                item.Counters[name] = value;
+            }
+
+            _items[entityKey] = item;
+        }
+    }
+
+    /// <summary>An entity key's counters and expiry, whether or not it has expired; false when no item was ever held.</summary>
+    public bool TryGet(string entityKey, out IReadOnlyDictionary<string, long> counters, out DateTimeOffset expiresAt)
+    {
+        lock (_gate)
+        {
+            if (_items.TryGetValue(entityKey, out var item))
+            {
+                counters = new Dictionary<string, long>(item.Counters, StringComparer.Ordinal);
+                expiresAt = item.ExpiresAt;
+                return true;
+            }
+
+            counters = new Dictionary<string, long>();
+            expiresAt = default;
+            return false;
+        }
+    }
+
     private CounterItem Live(string key, DateTimeOffset now)
     {
         if (!_items.TryGetValue(key, out var item) || item.ExpiresAt <= now)

@@ -15,4 +15,12 @@ internal sealed class ResultsFunctions(FunctionDispatcher dispatcher)
     [Function("GetPolicyResults")]
     public Task<IActionResult> GetPolicyResults([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/results/policies/{id}")] HttpRequest request) =>
         dispatcher.DispatchAsync(request);
+
+    [Function("GetResultsTimeline")]
+    public Task<IActionResult> GetResultsTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/results/timeline")] HttpRequest request) =>
+        dispatcher.DispatchAsync(request);
+
+    [Function("GetPolicyTimeline")]
+    public Task<IActionResult> GetPolicyTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/results/policies/{id}/timeline")] HttpRequest request) =>
+        dispatcher.DispatchAsync(request);
 }

@@ -16,15 +16,31 @@ public sealed class DecisionRepository(IKeyValueStore store)
         "authorization", "proxy-authorization", "cookie", "set-cookie", "x-esper-api-key", "x-api-key",
     };
 
-    /// <summary>Adds the write items of one decision to <paramref name="batch"/>; <paramref name="detail"/> also makes it readable by id.</summary>
+    /// <summary>
+    /// Most characters of the tenant's copy of a record: well inside DynamoDB's 400 KB item. A record whose event would
+    /// make it longer is stored without the event (<see cref="DecisionRecord.EventOmitted"/>), and a replay counts it failed.
+    /// </summary>
+    public const int MaxDocumentChars = DecisionJournalRepository.MaxDocumentChars;
+
+    /// <summary>
+    /// Adds the write items of one decision to <paramref name="batch"/>. The tenant's copy keeps the event as received
+    /// (for replay jobs); the copies in the matched policies' partitions leave it out. <paramref name="detail"/> also makes
+    /// the decision readable by id.
+    /// </summary>
     public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt, DecisionDetail? detail = null)
     {
+        var withoutEvent = record.Event is null ? null : JsonSerializer.Serialize(record with { Event = null }, StorageJsonContext.Default.DecisionRecord);
         var json = JsonSerializer.Serialize(record, StorageJsonContext.Default.DecisionRecord);
+        if (json.Length > MaxDocumentChars)
+        {
+            json = JsonSerializer.Serialize(record with { Event = null, EventOmitted = true }, StorageJsonContext.Default.DecisionRecord);
+        }
+
         var sortKey = StorageKeys.TimeSortKey(record.DecidedAt, record.DecisionId);
         batch.Add(new BatchItem(new ItemKey(StorageKeys.DecisionPartition(tenantId), sortKey), json, expiresAt));
         foreach (var policyId in record.MatchedPolicyIds.Distinct(StringComparer.Ordinal))
         {
-            batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyId), sortKey), json, expiresAt));
+            batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyId), sortKey), withoutEvent ?? json, expiresAt));
         }
 
         if (detail is not null)
@@ -39,6 +55,14 @@ public sealed class DecisionRepository(IKeyValueStore store)
             batch.Add(new BatchItem(StorageKeys.DecisionById(tenantId, record.DecisionId), detailJson, expiresAt));
         }
     }
+
+    /// <summary>
+    /// The next records of the tenant's partition from <paramref name="cursor"/> up to <paramref name="end"/> (exclusive),
+    /// in time order: about <paramref name="maxRecords"/> of them, and more only when that many share one millisecond.
+    /// Built on prefix queries alone (<see cref="DecisionTimeSlices"/>), so it runs on every store.
+    /// </summary>
+    public ValueTask<DecisionChunk> ReadChunkAsync(string tenantId, DecisionCursor cursor, DateTimeOffset end, int maxRecords, CancellationToken cancellationToken = default) =>
+        DecisionTimeSlices.ReadAsync(store, StorageKeys.DecisionPartition(tenantId), cursor, end.ToUnixTimeMilliseconds(), maxRecords, cancellationToken);
 
     /// <summary>Writes the batch built with <see cref="AddTo"/>.</summary>
     public ValueTask WriteAsync(IReadOnlyList<BatchItem> batch, CancellationToken cancellationToken = default) =>

@@ -13,4 +13,5 @@ namespace Esper.Storage.Repositories;
 [JsonSerializable(typeof(DecisionDetail))]
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(StoredApiKey))]
+[JsonSerializable(typeof(ReplayStateItem))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -45,6 +45,12 @@ public static class StorageKeys
     /// </summary>
     public static ItemKey ResultsShard(string tenantId, string policyId, int shard) => new($"{tenantId}#results#{policyId}#{shard}", "shard");
 
+    /// <summary>One hour of a results shard's per-minute counters (<c>m{minute}_{outcome}</c>), beside the shard's totals.</summary>
+    public static ItemKey ResultsHour(string tenantId, string policyId, int shard, long hour) => new($"{tenantId}#results#{policyId}#{shard}", $"h#{hour}");
+
+    /// <summary>One hour of a traffic shard's per-minute counters of final actions (<c>m{minute}_{action}</c>), every decision counted.</summary>
+    public static ItemKey TrafficHour(string tenantId, int shard, long hour) => new($"{tenantId}#traffic#{shard}", $"h#{hour}");
+
     /// <summary>The partition of a tenant's decision records.</summary>
     public static string DecisionPartition(string tenantId) => $"{tenantId}#decisions";
 
@@ -65,6 +71,18 @@ public static class StorageKeys
 
     /// <summary>The tenant's secret for hybrid keys (HMAC of entity keys).</summary>
     public static ItemKey HybridSecret(string tenantId) => new($"{tenantId}#tenant", "hybrid-secret");
+
+    /// <summary>The partition of a tenant's replay jobs; sort keys are job ids, which order by creation time.</summary>
+    public static string ReplayJobPartition(string tenantId) => $"{tenantId}#replay-jobs";
+
+    /// <summary>One replay job's document.</summary>
+    public static ItemKey ReplayJob(string tenantId, string jobId) => new(ReplayJobPartition(tenantId), jobId);
+
+    /// <summary>
+    /// The partition of one replay job's own window state: one document per entity key. A replay never reads or writes
+    /// the live entity items, results counters or decision records.
+    /// </summary>
+    public static string ReplayStatePartition(string tenantId, string jobId) => $"{tenantId}#replay#{jobId}";
 
     /// <summary>The counter item of one API key's requests in one minute.</summary>
     public static ItemKey RateWindow(string tenantId, string keyId, long minute) => new($"{tenantId}#rate#{keyId}", $"m#{minute}");

@@ -18,9 +18,9 @@ internal sealed class ApiHarness : IDisposable
     private readonly ServiceProvider _services;
     private readonly SqliteKeyValueStore _sqlite;
 
-    public ApiHarness(Action<EsperApiOptions>? configure = null, Action<IServiceCollection>? extraServices = null)
+    public ApiHarness(Action<EsperApiOptions>? configure = null, Action<IServiceCollection>? extraServices = null, string? databasePath = null)
     {
-        var path = Path.Combine(Path.GetTempPath(), "esper-api-tests", Guid.NewGuid().ToString("n"), "esper.db");
+        var path = databasePath ?? NewDatabasePath();
         _sqlite = new SqliteKeyValueStore(path, Time);
         Store = new RoundTripCountingStore(_sqlite);
         var services = new ServiceCollection();
@@ -33,6 +33,9 @@ internal sealed class ApiHarness : IDisposable
         EsperBootstrap.EnsureDefaultTenantAsync(_services, AdminKey).GetAwaiter().GetResult();
         Handler = _services.GetRequiredService<IApiHandler>();
     }
+
+    /// <summary>A database path no other harness uses; pass it to two harnesses in turn to simulate a process restart.</summary>
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), "esper-api-tests", Guid.NewGuid().ToString("n"), "esper.db");
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 26, 12, 0, 0, TimeSpan.Zero));
 
@@ -51,10 +54,23 @@ internal sealed class ApiHarness : IDisposable
             headers["x-esper-api-key"] = key;
         }
 
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (path.IndexOf('?', StringComparison.Ordinal) is var mark and >= 0)
+        {
+            foreach (var pair in path[(mark + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = pair.Split('=', 2);
+                query.TryAdd(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+            }
+
+            path = path[..mark];
+        }
+
         var response = await Handler.HandleAsync(new ApiRequest
         {
             Method = method,
             Path = path,
+            Query = query,
             Headers = headers,
             Body = json is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(json),
         });

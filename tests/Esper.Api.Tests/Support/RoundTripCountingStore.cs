@@ -27,6 +27,7 @@ internal sealed class RoundTripCountingStore(IKeyValueStore inner) : IKeyValueSt
     public void Reset()
     {
         _latency = TimeSpan.FromMilliseconds(250);
+        WrittenPartitions = new();
         Volatile.Write(ref _maxCompletedDepth, 0);
         Volatile.Write(ref _calls, 0);
     }
@@ -36,20 +37,39 @@ internal sealed class RoundTripCountingStore(IKeyValueStore inner) : IKeyValueSt
     public ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default) =>
         Track(() => inner.QueryAsync(partitionKey, sortKeyPrefix, options, cancellationToken));
 
+    /// <summary>The partition key of every write (put, delete, counter update, batch item) since the last <see cref="Reset"/>.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> WrittenPartitions { get; private set; } = new();
+
     public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
-        Track(() => inner.PutAsync(key, document, condition, expiresAt, cancellationToken));
+        Written(key) ?? Track(() => inner.PutAsync(key, document, condition, expiresAt, cancellationToken));
 
     public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        Track(() => inner.DeleteAsync(key, expectedVersion, cancellationToken));
+        Written(key) ?? Track(() => inner.DeleteAsync(key, expectedVersion, cancellationToken));
 
     public ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default) =>
-        Track(() => inner.UpdateCountersAsync(key, update, cancellationToken));
+        Written<IReadOnlyDictionary<string, long>>(key) ?? Track(() => inner.UpdateCountersAsync(key, update, cancellationToken));
 
     public ValueTask<IReadOnlyDictionary<string, long>> GetCountersAsync(ItemKey key, CancellationToken cancellationToken = default) =>
         Track(() => inner.GetCountersAsync(key, cancellationToken));
 
-    public async ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default) =>
+    public async ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default)
+    {
+        foreach (var item in items)
+        {
+            WrittenPartitions.Enqueue(item.Key.PartitionKey);
+        }
+
         await Track(async () => { await inner.BatchPutAsync(items, cancellationToken); return true; });
+    }
+
+    /// <summary>Notes a write's partition; always null, so the caller goes on with the real call.</summary>
+    private ValueTask<WriteResult>? Written(ItemKey key) => Written<WriteResult>(key);
+
+    private ValueTask<T>? Written<T>(ItemKey key)
+    {
+        WrittenPartitions.Enqueue(key.PartitionKey);
+        return null;
+    }
 
     public ValueTask<bool> PingAsync(CancellationToken cancellationToken = default) => Track(() => inner.PingAsync(cancellationToken));
 

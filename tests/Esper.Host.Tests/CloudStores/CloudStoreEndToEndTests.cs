@@ -113,6 +113,45 @@ public abstract class CloudStoreEndToEndTests
         Assert.Equal(Clients * PerClient + 1, Assert.Single(next.Body.GetProperty("matches").EnumerateArray()).GetProperty("window_count").GetInt64());
     }
 
+    [Fact]
+    public async Task Replay_job_diffs_the_recorded_decisions_in_the_store_against_a_candidate()
+    {
+        using var host = EsperHost.Start(settings: NewStoreSettings());
+        using var client = host.Client();
+        await Scenario.CreateBlockWindowAsync(client);
+        var start = host.Time.GetUtcNow();
+        var live = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            live.Add((await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event())).Str("action"));
+            host.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // A results read waits for the records written after the answers.
+        await client.GetAsync("/api/v1/results/policies");
+        var range = $$"""{"job_type":"DryRun","time_range_start":"{{start:O}}","time_range_end":"{{host.Time.GetUtcNow():O}}",""";
+        var request = range + "\"candidate\":{\"changes\":{\"delete\":{\"policies\":[\"burst\"]}}}}";
+        var created = await client.PostAsync("/api/v1/replay-jobs", request);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var job = created;
+        for (var i = 0; i < 20 && job.Str("status") == "Running"; i++)
+        {
+            job = await client.GetAsync($"/api/v1/replay-jobs/{created.Str("job_id")}");
+        }
+
+        var blocked = live.Count(a => a == "block");
+        Assert.Equal(3, blocked);
+        Assert.Equal("Completed", job.Str("status"));
+        Assert.Equal(8, job.Body.GetProperty("events_processed").GetInt64());
+        Assert.Equal(blocked, job.Body.GetProperty("diff").GetProperty("decisions_changed").GetInt64());
+        var block = job.Body.GetProperty("diff").GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("action").GetString() == "block");
+        Assert.Equal(blocked, block.GetProperty("before").GetInt64());
+        Assert.Equal(0, block.GetProperty("after").GetInt64());
+
+        // The live penalty is untouched: the next request is still blocked.
+        Assert.Equal("block", (await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event())).Str("action"));
+    }
+
     /// <summary>ESPER_STORE and the backend's variables for a fresh table.</summary>
     internal abstract IReadOnlyDictionary<string, string> NewStoreSettings();
 
