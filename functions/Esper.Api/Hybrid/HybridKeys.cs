@@ -11,22 +11,21 @@ namespace Esper.Api.Hybrid;
 /// Opaque hybrid keys: <c>hk_</c> + base64url of the first 16 bytes of HMAC-SHA256(tenant secret, "v1\n" + tenant id +
 /// "\n" + entity key). The secret is 32 random bytes per tenant, created once in the store (put-if-absent, so every
 /// host over one store agrees) and cached here. Without the secret a key can be neither reversed to its entity key
-/// nor forged for another one.
+/// nor forged for another one. <see cref="Warm"/> starts loading a tenant's secret beside its first decision, so a
+/// penalty's key never waits for the store.
 /// </summary>
 internal sealed class HybridKeys(IKeyValueStore store)
 {
     private const int SecretBytes = 32;
-    private readonly ConcurrentDictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<byte[]>> _secrets = new(StringComparer.Ordinal);
+
+    /// <summary>Starts loading the tenant's secret unless it is loaded or loading; a failed load is retried next time.</summary>
+    public void Warm(string tenantId) => _ = Secret(tenantId);
 
     /// <summary>The hybrid key of one entity key of a tenant.</summary>
     public async ValueTask<string> ForAsync(string tenantId, string entityKey, CancellationToken cancellationToken)
     {
-        if (!_secrets.TryGetValue(tenantId, out var secret))
-        {
-            secret = await LoadSecretAsync(tenantId, cancellationToken).ConfigureAwait(false);
-            _secrets[tenantId] = secret;
-        }
-
+        var secret = await Secret(tenantId).WaitAsync(cancellationToken).ConfigureAwait(false);
         return Compute(secret, tenantId, entityKey);
     }
 
@@ -38,8 +37,26 @@ internal sealed class HybridKeys(IKeyValueStore store)
         return "hk_" + Base64Url.EncodeToString(mac[..16]);
     }
 
-    private async ValueTask<byte[]> LoadSecretAsync(string tenantId, CancellationToken cancellationToken)
+    private Task<byte[]> Secret(string tenantId)
     {
+        if (_secrets.TryGetValue(tenantId, out var cached))
+        {
+            return cached;
+        }
+
+        var loading = _secrets.GetOrAdd(tenantId, static (id, self) => self.LoadSecretAsync(id), this);
+        _ = loading.ContinueWith(
+            t => _ = t.Exception is not null && _secrets.TryRemove(new KeyValuePair<string, Task<byte[]>>(tenantId, t)),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return loading;
+    }
+
+    // Not cancelled with one request: the secret serves every later decision of the tenant.
+    private async Task<byte[]> LoadSecretAsync(string tenantId)
+    {
+        var cancellationToken = CancellationToken.None;
         var key = StorageKeys.HybridSecret(tenantId);
         var existing = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
         if (existing is not null)

@@ -36,6 +36,7 @@ internal sealed partial class DecisionRunner(
     {
         var (tenantId, set, ev, beacon) = (context.TenantId, context.PolicySet, context.Event, context.Beacon);
         var (admission, alsoWrite) = (context.Admission, context.AlsoWrite);
+        hybridKeys.Warm(tenantId);
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
         var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));

@@ -20,19 +20,20 @@ public sealed class StoreRoundTripTests
     [Theory]
     // Config cached (ConfigCheckInterval > 0), no rate limit: the store work of the decision itself. "plain" fires a
     // monitor policy on every request (no window); "window" is a request under a window's threshold (nothing fires).
-    [InlineData("plain", true, false, "BatchPut:decisions+UpdateCounters:results")]
-    [InlineData("window", true, false, "UpdateCounters:entity > BatchPut:decisions")]
-    // The 6th request of a window fires its block: the penalty is written in the same parallel round as the records.
-    [InlineData("window-fires", true, false, "UpdateCounters:entity > BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results")]
+    [InlineData("plain", true, false, "BatchPut:decisions+UpdateCounters:results+UpdateCounters:traffic")]
+    [InlineData("window", true, false, "UpdateCounters:entity > BatchPut:decisions+UpdateCounters:traffic")]
+    // The 6th request of a window fires its block: the penalty, and its entry in the hybrid active-mitigations feed, are
+    // written in the same parallel round as the records. Every decision also counts in the tenant's per-minute traffic.
+    [InlineData("window-fires", true, false, "UpdateCounters:entity > BatchPut:active-mitigations+BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results+UpdateCounters:traffic")]
     // The idempotency answer is stored in the same parallel round as the records.
-    [InlineData("idempotent", true, false, "Put:idem > BatchPut:decisions+Put:idem+UpdateCounters:results")]
-    [InlineData("idempotent-window", true, false, "Put:idem > UpdateCounters:entity > BatchPut:decisions+Put:idem")]
+    [InlineData("idempotent", true, false, "Put:idem > BatchPut:decisions+Put:idem+UpdateCounters:results+UpdateCounters:traffic")]
+    [InlineData("idempotent-window", true, false, "Put:idem > UpdateCounters:entity > BatchPut:decisions+Put:idem+UpdateCounters:traffic")]
     // The host's defaults: the per-key rate limit counter and the config version read on every decision share one
     // parallel round (with the idempotency claim, when there is one).
-    [InlineData("plain", false, true, "GetCounters:config+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results")]
+    [InlineData("plain", false, true, "GetCounters:config+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results+UpdateCounters:traffic")]
     // The entity key's counter update runs in the same round as those checks: a refused or stale decision undoes it.
-    [InlineData("window", false, true, "GetCounters:config+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions")]
-    [InlineData("idempotent", false, true, "GetCounters:config+Put:idem+UpdateCounters:rate > BatchPut:decisions+Put:idem+UpdateCounters:results")]
+    [InlineData("window", false, true, "GetCounters:config+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:traffic")]
+    [InlineData("idempotent", false, true, "GetCounters:config+Put:idem+UpdateCounters:rate > BatchPut:decisions+Put:idem+UpdateCounters:results+UpdateCounters:traffic")]
     public async Task A_decision_recorded_before_its_answer_takes_the_pinned_sequence_of_store_round_trips(string kind, bool configCached, bool rateLimited, string expected)
     {
         using var host = StartHost(configCached, rateLimited, RecordingMode.BeforeAnswer);
@@ -51,11 +52,11 @@ public sealed class StoreRoundTripTests
     // Recording after the answer (the cloud stores' default), with the host's defaults: the answer waits for one
     // round (the counter update, the journal entry, the rate-limit count and the config version read, in parallel);
     // the records follow it, then the journal entry is deleted.
-    [InlineData("plain", 1, "GetCounters:config+Put:journal+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results > Delete:journal")]
-    [InlineData("window", 1, "GetCounters:config+Put:journal+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions > Delete:journal")]
-    [InlineData("window-fires", 1, "GetCounters:config+Put:journal+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results > Delete:journal")]
+    [InlineData("plain", 1, "GetCounters:config+Put:journal+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:results+UpdateCounters:traffic > Delete:journal")]
+    [InlineData("window", 1, "GetCounters:config+Put:journal+UpdateCounters:entity+UpdateCounters:rate > BatchPut:decisions+UpdateCounters:traffic > Delete:journal")]
+    [InlineData("window-fires", 1, "GetCounters:config+Put:journal+UpdateCounters:entity+UpdateCounters:rate > BatchPut:active-mitigations+BatchPut:decisions+UpdateCounters:entity+UpdateCounters:results+UpdateCounters:traffic > Delete:journal")]
     // An idempotency key adds its claim as a round of its own: counting waits for the claim, so a duplicate never counts.
-    [InlineData("idempotent-window", 2, "GetCounters:config+Put:idem+UpdateCounters:rate > Put:journal+UpdateCounters:entity > BatchPut:decisions+Put:idem > Delete:journal")]
+    [InlineData("idempotent-window", 2, "GetCounters:config+Put:idem+UpdateCounters:rate > Put:journal+UpdateCounters:entity > BatchPut:decisions+Put:idem+UpdateCounters:traffic > Delete:journal")]
     public async Task A_decision_recorded_after_its_answer_is_answered_after_the_pinned_number_of_rounds(string kind, int answeredAfter, string expected)
     {
         using var host = StartHost(configCached: false, rateLimited: true, RecordingMode.AfterAnswer);
@@ -90,7 +91,7 @@ public sealed class StoreRoundTripTests
         counter.Release();
         Assert.Equal(HttpStatusCode.OK, (await answer).Status);
 
-        Assert.Equal("UpdateCounters:entity > BatchPut:decisions", counter.StopRecording());
+        Assert.Equal("UpdateCounters:entity > BatchPut:decisions+UpdateCounters:traffic", counter.StopRecording());
     }
 
     private static EsperHost StartHost(bool configCached, bool rateLimited, RecordingMode recording) =>
@@ -130,6 +131,8 @@ public sealed class StoreRoundTripTests
 
         // The warm-up's own record writes (and its first journal sweep) finish before anything is measured.
         await host.Services.GetRequiredService<PendingRecordings>().DrainAsync();
-        return host.Services.GetRequiredService<RoundTripCounter>();
+        var counter = host.Services.GetRequiredService<RoundTripCounter>();
+        await counter.WaitQuietAsync();
+        return counter;
     }
 }

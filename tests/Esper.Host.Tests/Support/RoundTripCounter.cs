@@ -15,6 +15,8 @@ internal sealed class RoundTripCounter(IKeyValueStore inner, TimeSpan latency) :
     private int _holdAfter = int.MaxValue;
     private int _inFlight;
     private int _steps;
+    private int _anyInFlight;
+    private long _lastEnd;
 
     /// <summary>
     /// Forgets earlier calls and records from now on. With <paramref name="holdAfterSteps"/>, every call of a later
@@ -32,6 +34,28 @@ internal sealed class RoundTripCounter(IKeyValueStore inner, TimeSpan latency) :
             _holdAfter = holdAfterSteps ?? int.MaxValue;
             _hold = holdAfterSteps is null ? null : new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+    }
+
+    /// <summary>
+    /// Waits until no store call has been in flight for two latencies: work the host started in the background (a
+    /// secret loaded beside a tenant's first decision) has finished and started nothing after it. Bounded at 30 s.
+    /// </summary>
+    public async Task WaitQuietAsync()
+    {
+        var quiet = TimeSpan.FromTicks(latency.Ticks * 2);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var idleSince = Volatile.Read(ref _anyInFlight) == 0 ? new DateTime(Volatile.Read(ref _lastEnd), DateTimeKind.Utc) : DateTime.MaxValue;
+            if (idleSince != DateTime.MaxValue && DateTime.UtcNow - idleSince >= quiet)
+            {
+                return;
+            }
+
+            await Task.Delay(latency / 4).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException("The store did not go quiet within 30 s.");
     }
 
     /// <summary>Lets the calls held by <see cref="StartRecording"/> go ahead.</summary>
@@ -118,8 +142,11 @@ internal sealed class RoundTripCounter(IKeyValueStore inner, TimeSpan latency) :
             await held.ConfigureAwait(false);
         }
 
+        Interlocked.Increment(ref _anyInFlight);
         await Task.Delay(latency).ConfigureAwait(false);
         var result = await call().ConfigureAwait(false);
+        Volatile.Write(ref _lastEnd, DateTime.UtcNow.Ticks);
+        Interlocked.Decrement(ref _anyInFlight);
         lock (_calls)
         {
             var end = Interlocked.Increment(ref _sequence);
