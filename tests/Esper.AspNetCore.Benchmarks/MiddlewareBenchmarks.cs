@@ -20,12 +20,30 @@ public class MiddlewareBenchmarks
     private WebApplication _protected = null!;
     private TestServer _bareServer = null!;
     private TestServer _protectedServer = null!;
+    private IEsperClient _client = null!;
+
+    /// <summary>About what the middleware sends for <see cref="SendAsync"/>'s request.</summary>
+    private static readonly EsperEvent Event = new()
+    {
+        Request = new EsperRequest
+        {
+            Method = "GET",
+            Path = "/products/42",
+            ClientIp = "198.51.100.7",
+            UserAgent = "Mozilla/5.0 (X11; Linux x86_64) Benchmark/1.0",
+            Headers = new Dictionary<string, string> { ["accept"] = "text/html", ["accept-language"] = "en-GB,en;q=0.9", ["user-agent"] = "Mozilla/5.0 (X11; Linux x86_64) Benchmark/1.0" },
+            QueryParams = new Dictionary<string, string> { ["ref"] = "home" },
+            Cookies = new Dictionary<string, string> { ["session"] = "", ["theme"] = "" },
+            RouteParams = new Dictionary<string, string> { ["id"] = "42" },
+        },
+    };
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
         (_bare, _bareServer) = await StartAsync(withEsper: false);
         (_protected, _protectedServer) = await StartAsync(withEsper: true);
+        _client = _protected.Services.GetRequiredService<IEsperClient>();
 
         // Measure the path that asks Esper and applies its answer, not a fail-open shortcut.
         var context = await Protected();
@@ -48,6 +66,10 @@ public class MiddlewareBenchmarks
 
     [Benchmark(Description = "app with UseEsper() (Esper stubbed)")]
     public Task<HttpContext> Protected() => SendAsync(_protectedServer);
+
+    /// <summary>The client's share of the connector: one decision through Refit, the resilience pipeline and the stub.</summary>
+    [Benchmark(Description = "IEsperClient.DecideAsync alone (Esper stubbed)")]
+    public Task<EsperDecision> ClientOnly() => _client.DecideAsync(Event with { IdempotencyKey = "bench" });
 
     private static Task<HttpContext> SendAsync(TestServer server) => server.SendAsync(static context =>
     {
