@@ -4,6 +4,7 @@ using Esper.Client.Guard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Esper.Lambda;
 
@@ -29,7 +30,7 @@ public sealed class EsperLambdaGuard : IAsyncDisposable
 
     /// <summary>
     /// Creates a guard; unset <c>ApiUrl</c>/<c>ApiKey</c> come from <c>ESPER_API_URL</c>/<c>ESPER_API_KEY</c>.
-    /// Throws at once, naming the setting, when one is missing or invalid.
+    /// Throws an <see cref="InvalidOperationException"/> at once, naming the setting, when one is missing or invalid.
     /// </summary>
     public static EsperLambdaGuard Create(Action<EsperLambdaOptions>? configure = null, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
     {
@@ -53,7 +54,20 @@ public sealed class EsperLambdaGuard : IAsyncDisposable
                 o.DecisionTimeout = options.DecisionTimeout;
             })
             .BuildServiceProvider();
-        services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or AggregateException)
+        {
+            // The start-up validator reports each options type's failures, wrapped in an AggregateException.
+            var invalid = ex is AggregateException all
+                ? all.Flatten().InnerExceptions.OfType<OptionsValidationException>().SelectMany(static e => e.Failures)
+                : ((OptionsValidationException)ex).Failures;
+            services.Dispose();
+            throw new InvalidOperationException(string.Join(" ", invalid), ex);
+        }
+
         return new EsperLambdaGuard(services, options);
     }
 

@@ -11,8 +11,9 @@ public sealed class FailureTests
     public async Task Without_Esper_events_fail_open_by_default_and_get_a_503_when_failing_closed()
     {
         var nowhere = new Uri($"http://127.0.0.1:{EsperHostProcess.FreePort()}");
-        await using var open = EsperLambdaGuard.Create(o => { o.ApiUrl = nowhere; o.ApiKey = "esk_default_x"; });
-        await using var closed = EsperLambdaGuard.Create(o => { o.ApiUrl = nowhere; o.ApiKey = "esk_default_x"; o.FailureMode = EsperFailureMode.FailClosed; });
+        // Generous timeouts: a refused connection fails at once, and a loaded machine must not turn it into a timeout.
+        await using var open = EsperLambdaGuard.Create(o => { o.ApiUrl = nowhere; o.ApiKey = "esk_default_x"; o.AttemptTimeout = TimeSpan.FromSeconds(5); o.DecisionTimeout = TimeSpan.FromSeconds(15); });
+        await using var closed = EsperLambdaGuard.Create(o => { o.ApiUrl = nowhere; o.ApiKey = "esk_default_x"; o.AttemptTimeout = TimeSpan.FromSeconds(5); o.DecisionTimeout = TimeSpan.FromSeconds(15); o.FailureMode = EsperFailureMode.FailClosed; });
 
         var passed = await open.CheckAsync(Events.FunctionUrl("GET", "/", "198.51.100.4", "ua"));
         var refused = await closed.CheckAsync(Events.FunctionUrl("GET", "/", "198.51.100.4", "ua"));
@@ -31,7 +32,7 @@ public sealed class FailureTests
         try
         {
             Environment.SetEnvironmentVariable(EsperClientOptions.ApiUrlVariable, null);
-            var ex = Assert.ThrowsAny<Exception>(() => EsperLambdaGuard.Create(o => o.ApiKey = "k"));
+            var ex = Assert.Throws<InvalidOperationException>(() => EsperLambdaGuard.Create(o => o.ApiKey = "k"));
             Assert.Contains("ESPER_API_URL", ex.Message, StringComparison.Ordinal);
         }
         finally
