@@ -100,6 +100,31 @@ public sealed class PackedToolTests(InstalledTool tool) : IDisposable
         Assert.Contains("Cannot reach Esper", unreachable.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Keys_create_list_and_revoke_and_whoami_tells_a_runtime_key_from_an_admin_key()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "host"));
+        using var host = await EsperHostProcess.StartAsync(Path.Combine(_root, "host"));
+        await tool.RunAsync(Home, "init", "--api-base", host.Url, "--api-key", EsperHostProcess.AdminKey);
+
+        var created = await tool.RunAsync(Home, "keys", "create", "--name", "web app", "--scope", "runtime", "-o", "json");
+        var secret = created.Json["secret"]!.GetValue<string>();
+        var id = created.Json["id"]!.GetValue<string>();
+        var listed = await tool.RunAsync(Home, "keys", "list", "-o", "json");
+        await tool.RunAsync(Home, "profile", "add", "web", "--api-base", host.Url, "--api-key", secret);
+        var whoami = await tool.RunAsync(Home, "auth", "whoami", "--profile", "web", "-o", "json");
+        var revoke = await tool.RunAsync(Home, "keys", "revoke", id);
+        var afterRevoke = await tool.RunAsync(Home, "auth", "whoami", "--profile", "web");
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.StartsWith("esk_default_", secret, StringComparison.Ordinal);
+        Assert.Contains(listed.Json.AsArray(), k => k!["id"]!.GetValue<string>() == id && k["secret"] is null);
+        Assert.Equal("runtime", whoami.Json["scope"]!.GetValue<string>());
+        Assert.Equal(0, revoke.ExitCode);
+        Assert.Equal(2, afterRevoke.ExitCode);
+        Assert.Contains("Esper answered 401", afterRevoke.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try
