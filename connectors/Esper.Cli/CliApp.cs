@@ -1,3 +1,4 @@
+using System.Reflection;
 using Esper.Cli.Api;
 using Esper.Cli.Commands;
 using Esper.Cli.Commands.Auth;
@@ -27,12 +28,16 @@ internal static class CliApp
         return app;
     }
 
+    /// <summary>The package version (<c>esper --version</c>), without the build's source revision.</summary>
+    public static string Version { get; } = (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
     public static Task<int> RunAsync(CliEnvironment environment, IEsperApiFactory apiFactory, string[] args) =>
         Create(environment, apiFactory).RunAsync(ArgumentOrder.Normalize(args));
 
     public static void Configure(IConfigurator config, CliEnvironment environment)
     {
         config.SetApplicationName("esper");
+        config.SetApplicationVersion(Version);
         config.ConfigureConsole(environment.Output);
         config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, environment.Error));
         config.UseStrictParsing();

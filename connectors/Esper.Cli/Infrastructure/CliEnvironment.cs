@@ -19,15 +19,21 @@ internal sealed class CliEnvironment(IAnsiConsole output, TextWriter error, Func
 
     public string? Variable(string name) => variables(name) is { Length: > 0 } value ? value : null;
 
+    /// <summary>
+    /// Colours (and other ANSI sequences) only when standard output is a terminal and <c>NO_COLOR</c> is unset or
+    /// empty (https://no-color.org: any non-empty value turns them off).
+    /// </summary>
+    public static bool UsesColours(bool outputIsTerminal, string? noColor) => outputIsTerminal && string.IsNullOrEmpty(noColor);
+
     /// <summary>The real process: colours only on a terminal without <c>NO_COLOR</c>.</summary>
     public static CliEnvironment FromProcess()
     {
         var terminal = !Console.IsOutputRedirected;
-        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var colours = UsesColours(terminal, Environment.GetEnvironmentVariable("NO_COLOR"));
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = terminal && !noColor ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal && !noColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = colours ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colours ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
             Out = new AnsiConsoleOutput(Console.Out),
         });

@@ -104,4 +104,28 @@ public sealed class CreateTests
         Assert.Contains("--key-field is required", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(api.Calls, c => c.StartsWith("create", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Create_dry_run_prints_the_definition_without_a_workspace_and_sends_nothing()
+    {
+        using var cli = new CliHarness();
+
+        var result = await cli.RunAsync("policy", "create", "--template", "default", "--name", "Auth burst", "--threshold", "3", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("auth-burst", result.Json["id"]!.GetValue<string>());
+        Assert.Equal(3, result.Json["clauses"]![0]!["window"]!["threshold"]!.GetValue<int>());
+        Assert.False(Directory.Exists(Path.Combine(cli.Home, "data")));
+    }
+
+    [Fact]
+    public async Task A_threshold_without_a_window_is_a_usage_error()
+    {
+        using var cli = new CliHarness();
+
+        var result = await cli.RunAsync("policy", "create", "--template", "monitor", "--threshold", "3", "--dry-run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--threshold needs --window-seconds", result.Error, StringComparison.Ordinal);
+    }
 }

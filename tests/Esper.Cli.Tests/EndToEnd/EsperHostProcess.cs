@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Esper.Testing;
 
 namespace Esper.Cli.Tests.EndToEnd;
 
@@ -26,8 +25,8 @@ internal sealed class EsperHostProcess : IDisposable
 
     public static async Task<EsperHostProcess> StartAsync(string dataDir)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [Repository.HostDll(), "--urls", url])
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var start = new ProcessStartInfo("dotnet", [HostDll(), "--urls", url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -48,11 +47,10 @@ internal sealed class EsperHostProcess : IDisposable
         return host;
     }
 
-    public static int FreePort()
+    private static string HostDll()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var dll = Path.Combine(RepositoryRoot.BuildOutput("Esper.Host"), "Esper.Host.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the host first.", dll);
     }
 
     public void Dispose()

@@ -1,4 +1,6 @@
+using System.Reflection;
 using Esper.Cli.Tests.Support;
+using Esper.Testing;
 
 namespace Esper.Cli.Tests.EndToEnd;
 
@@ -11,6 +13,9 @@ public sealed class InstalledTool : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "esper-cli-e2e", Guid.NewGuid().ToString("n"));
 
+    /// <summary>The configuration this test assembly was built in; the tool was built beside it, so pack does not build again.</summary>
+    private static string Configuration => typeof(InstalledTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+
     public string Executable { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -19,9 +24,9 @@ public sealed class InstalledTool : IAsyncLifetime
         var tools = Path.Combine(_root, "tools");
         Directory.CreateDirectory(feed);
         var version = $"0.0.0-e2e.{Guid.NewGuid().ToString("n")[..12]}";
-        var project = Path.Combine(Repository.Root(), "connectors", "Esper.Cli", "Esper.Cli.csproj");
+        var project = RepositoryRoot.Combine("connectors", "Esper.Cli", "Esper.Cli.csproj");
 
-        var pack = await ProcessRunner.RunAsync("dotnet", ["pack", project, "-c", Repository.Configuration, "--no-build", "-o", feed, $"-p:Version={version}"], timeout: TimeSpan.FromMinutes(5));
+        var pack = await ProcessRunner.RunAsync("dotnet", ["pack", project, "-c", Configuration, "--no-build", "-o", feed, $"-p:Version={version}"], timeout: TimeSpan.FromMinutes(5));
         Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack.Output + pack.Error);
 
         var config = Path.Combine(_root, "nuget.config");

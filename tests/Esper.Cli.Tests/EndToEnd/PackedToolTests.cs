@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Esper.Testing;
 
 namespace Esper.Cli.Tests.EndToEnd;
 
@@ -89,7 +90,7 @@ public sealed class PackedToolTests(InstalledTool tool) : IDisposable
         var wrongKey = await tool.RunAsync(Home, "policy", "list", "--profile", "other");
         await tool.RunAsync(Home, "profile", "add", "other", "--api-base", host.Url, "--api-key", "esk_default_" + new string('0', 48));
         var unauthorised = await tool.RunAsync(Home, "policy", "list", "--profile", "other");
-        var unreachable = await tool.RunAsync(Home, "policy", "list", "--api-base", $"http://127.0.0.1:{EsperHostProcess.FreePort()}");
+        var unreachable = await tool.RunAsync(Home, "policy", "list", "--api-base", $"http://127.0.0.1:{LoopbackPort.Free()}");
 
         Assert.Equal(2, missingReference.ExitCode);
         Assert.Contains("clauses[0].mitigation_id", missingReference.Error, StringComparison.Ordinal);
@@ -98,6 +99,35 @@ public sealed class PackedToolTests(InstalledTool tool) : IDisposable
         Assert.Contains("Esper answered 401", unauthorised.Error, StringComparison.Ordinal);
         Assert.Equal(3, unreachable.ExitCode);
         Assert.Contains("Cannot reach Esper", unreachable.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_create_list_and_revoke_whoami_tells_a_runtime_key_from_an_admin_key_and_a_runtime_key_gets_403_on_config()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "host"));
+        using var host = await EsperHostProcess.StartAsync(Path.Combine(_root, "host"));
+        await tool.RunAsync(Home, "init", "--api-base", host.Url, "--api-key", EsperHostProcess.AdminKey);
+
+        var created = await tool.RunAsync(Home, "keys", "create", "--name", "web app", "--scope", "runtime", "-o", "json");
+        var secret = created.Json["secret"]!.GetValue<string>();
+        var id = created.Json["id"]!.GetValue<string>();
+        var listed = await tool.RunAsync(Home, "keys", "list", "-o", "json");
+        await tool.RunAsync(Home, "profile", "add", "web", "--api-base", host.Url, "--api-key", secret);
+        var whoami = await tool.RunAsync(Home, "auth", "whoami", "--profile", "web", "-o", "json");
+        var forbidden = await tool.RunAsync(Home, "policy", "list", "--profile", "web");
+        var revoke = await tool.RunAsync(Home, "keys", "revoke", id);
+        var afterRevoke = await tool.RunAsync(Home, "auth", "whoami", "--profile", "web");
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.StartsWith("esk_default_", secret, StringComparison.Ordinal);
+        Assert.Contains(listed.Json.AsArray(), k => k!["id"]!.GetValue<string>() == id && k["secret"] is null);
+        Assert.Equal("runtime", whoami.Json["scope"]!.GetValue<string>());
+        Assert.Equal(2, forbidden.ExitCode);
+        Assert.Contains("Esper answered 403", forbidden.Error, StringComparison.Ordinal);
+        Assert.Contains("an admin key is needed", forbidden.Error, StringComparison.Ordinal);
+        Assert.Equal(0, revoke.ExitCode);
+        Assert.Equal(2, afterRevoke.ExitCode);
+        Assert.Contains("Esper answered 401", afterRevoke.Error, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Esper.Testing;
 
 namespace Esper.Cli.Tests.EndToEnd;
 
@@ -11,7 +12,7 @@ public sealed partial class ReadmeQuickstartTests(InstalledTool tool) : IDisposa
     [Fact]
     public async Task The_readme_cli_quickstart_blocks_the_sixth_login_and_shows_it_in_results()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root(), "README.md"));
+        var readme = await File.ReadAllTextAsync(RepositoryRoot.Combine("README.md"));
         var block = CliBlock().Match(readme).Groups[1].Value;
         Assert.Contains("esper policy apply --dir esper", block, StringComparison.Ordinal);
         var work = Directory.CreateDirectory(Path.Combine(_root, "work")).FullName;

@@ -59,6 +59,19 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public async Task Version_prints_the_package_version_without_the_source_revision()
+    {
+        using var cli = new CliHarness();
+
+        var result = await cli.RunAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(CliApp.Version, result.Output.Trim());
+        Assert.Matches(@"^\d+\.\d+\.\d+", CliApp.Version);
+        Assert.DoesNotContain('+', CliApp.Version);
+    }
+
+    [Fact]
     public void Global_options_before_the_command_move_after_it()
     {
         Assert.Equal(["policy", "list", "--output", "json", "--profile=prod"], ArgumentOrder.Normalize(["--output", "json", "--profile=prod", "policy", "list"]));

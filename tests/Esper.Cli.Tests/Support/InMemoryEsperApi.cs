@@ -24,6 +24,12 @@ internal sealed class InMemoryEsperApi : IEsperApi, IEsperApiFactory
 
     public List<JsonObject> Keys { get; } = [];
 
+    /// <summary>What results reads answer (one object per policy, in the API's snake_case shape).</summary>
+    public List<JsonObject> Results { get; } = [];
+
+    /// <summary>What audit reads answer, newest first.</summary>
+    public List<JsonObject> AuditEntries { get; } = [];
+
     public IEsperApi Create(Connection connection)
     {
         Connections.Add(connection);
@@ -95,11 +101,25 @@ internal sealed class InMemoryEsperApi : IEsperApi, IEsperApiFactory
 
     public Task RevokeKeyAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<IReadOnlyList<JsonObject>> PolicyResultsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<JsonObject>>([]);
+    public Task<IReadOnlyList<JsonObject>> PolicyResultsAsync(CancellationToken cancellationToken)
+    {
+        Calls.Add("results");
+        return Task.FromResult<IReadOnlyList<JsonObject>>([.. Results.Select(r => (JsonObject)r.DeepClone())]);
+    }
 
-    public Task<JsonObject> PolicyResultAsync(string policyId, CancellationToken cancellationToken) => Task.FromResult(new JsonObject { ["policy_id"] = policyId });
+    public Task<JsonObject> PolicyResultAsync(string policyId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"results {policyId}");
+        var found = Results.FirstOrDefault(r => ResourceJson.Text(r, "policy_id") == policyId)
+            ?? throw new ApiProblemException(404, "Not found", $"No policy '{policyId}'.", null);
+        return Task.FromResult((JsonObject)found.DeepClone());
+    }
 
-    public Task<IReadOnlyList<JsonObject>> AuditAsync(int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<JsonObject>>([]);
+    public Task<IReadOnlyList<JsonObject>> AuditAsync(int limit, CancellationToken cancellationToken)
+    {
+        Calls.Add($"audit {limit.ToString(CultureInfo.InvariantCulture)}");
+        return Task.FromResult<IReadOnlyList<JsonObject>>([.. AuditEntries.Take(limit).Select(e => (JsonObject)e.DeepClone())]);
+    }
 
     private void FailIfAsked(ResourceKind kind)
     {

@@ -8,7 +8,8 @@ namespace Esper.Cli.Commands.Resources;
 
 /// <summary>
 /// <c>esper &lt;kind&gt; create</c>: builds the resource from <c>--file</c>, <c>--template</c> or flags (flags win),
-/// submits it and writes the local copy <c>~/.esper/data/&lt;kind&gt;/&lt;slug&gt;.json</c>.
+/// submits it and writes the local copy <c>~/.esper/data/&lt;kind&gt;/&lt;slug&gt;.json</c>. With <c>--dry-run</c> it only
+/// prints the definition it built (the seed's builder workflow redirects that into a file).
 /// </summary>
 internal abstract class CreateCommand<TSettings>(CliEnvironment environment, IEsperApiFactory apiFactory) : EsperCommand<TSettings>(environment, apiFactory)
     where TSettings : CreateSettings
@@ -54,9 +55,15 @@ internal abstract class CreateCommand<TSettings>(CliEnvironment environment, IEs
             throw new UsageException($"--name is required to create a {Kind} from flags");
         }
 
+        var output = Out(settings);
+        if (settings.DryRun)
+        {
+            output.Json(ResourceJson.ForSending(resource));
+            return ExitCodes.Success;
+        }
+
         var created = await Api(settings).CreateAsync(Kind, ResourceJson.ForSending(resource), cancellationToken).ConfigureAwait(false);
         var copy = LocalData.Write(Kind, created.Resource);
-        var output = Out(settings);
         if (output.IsJson)
         {
             output.Json(created.Resource);

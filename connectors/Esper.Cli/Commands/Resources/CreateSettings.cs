@@ -27,6 +27,10 @@ internal class CreateSettings : GlobalSettings
     [Description("Start from a definition file (.json, .yaml, .yml).")]
     public string? File { get; set; }
 
+    [CommandOption("--dry-run")]
+    [Description("Print the definition as JSON instead of submitting it; nothing is sent or written (create --template default --dry-run > entity.json starts a definition file).")]
+    public bool DryRun { get; set; }
+
     public override ValidationResult Validate() =>
         File is not null && Template is not null ? ValidationResult.Error("use --file or --template, not both") : base.Validate();
 }

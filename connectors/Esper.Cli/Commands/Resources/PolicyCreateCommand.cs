@@ -26,7 +26,7 @@ internal sealed class PolicyCreateCommand(CliEnvironment environment, IEsperApiF
         }
 
         var hasClauseFlags = settings.Field is not null || settings.Actions.Length > 0 || settings.Entity is not null
-            || settings.Mitigation is not null || settings.WindowSeconds is not null;
+            || settings.Mitigation is not null || settings.WindowSeconds is not null || settings.Threshold is not null;
         if (!hasClauseFlags && !fromFlags)
         {
             return;
@@ -65,9 +65,16 @@ internal sealed class PolicyCreateCommand(CliEnvironment environment, IEsperApiF
             clause["entity_id"] = Resolve(ResourceKind.Entity, settings.Entity);
         }
 
+        var window = clause["window"] as JsonObject;
         if (settings.WindowSeconds is { } seconds)
         {
-            clause["window"] = new JsonObject { ["seconds"] = seconds, ["threshold"] = settings.Threshold ?? 0 };
+            var threshold = settings.Threshold ?? (window?["threshold"] is JsonValue kept && kept.TryGetValue<long>(out var count) ? count : 0);
+            clause["window"] = new JsonObject { ["seconds"] = seconds, ["threshold"] = threshold };
+        }
+        else if (settings.Threshold is { } threshold)
+        {
+            // A template's or file's window keeps its length; only the count changes.
+            (window ?? throw new UsageException("--threshold needs --window-seconds (the first clause has no window)"))["threshold"] = threshold;
         }
 
         clause["mitigation_id"] = settings.Mitigation is not null
