@@ -18,7 +18,7 @@ describe("EsperClient options", () => {
   });
 
   test("an unreachable Esper is an error decision, not a rejection", async () => {
-    const client = new EsperClient({ apiKey: "k", apiUrl: "http://127.0.0.1:9", timeoutMs: 500, retries: 1, retryDelayMs: 1 });
+    const client = new EsperClient({ apiKey: "k", apiUrl: "http://127.0.0.1:9", timeoutMs: 5000, retries: 1, retryDelayMs: 1 });
     const decision = await client.decide({ request: { method: "GET", path: "/" } });
     assert.equal(decision.action, "error");
     assert.equal(decision.error.kind, "network");

@@ -187,7 +187,9 @@ internal static class ConditionFactory
         try
         {
             // Non-backtracking: matching time is linear in the input, so no pattern can stall a decision.
-            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            var regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            Warm(regex);
+            return regex;
         }
         catch (RegexParseException e)
         {
@@ -240,4 +242,20 @@ internal static class ConditionFactory
         TextTest.EndsWith => "endsWith",
         _ => "matches",
     };
+
+    /// <summary>
+    /// Runs one match while the config compiles, so the engine builds its first automaton states here and not inside
+    /// the first decision's match budget (a cold first match on a busy machine could otherwise time out and miss).
+    /// </summary>
+    private static void Warm(Regex regex)
+    {
+        try
+        {
+            _ = regex.IsMatch("warm-up text 0123456789 Mozilla/5.0");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only a warm-up: the decision's own match has its full budget.
+        }
+    }
 }

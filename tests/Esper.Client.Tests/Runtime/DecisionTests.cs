@@ -40,8 +40,9 @@ public sealed class DecisionTests(EsperHostFixture esper) : IClassFixture<EsperH
         await using var services = ClientFactory.Build(esper.BaseAddress, EsperHostProcess.AdminKey,
             o =>
             {
-                o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-                o.DecisionTimeout = TimeSpan.FromSeconds(10);
+                // The first attempt never answers; the retry must fit its attempt budget on a busy machine too.
+                o.AttemptTimeout = TimeSpan.FromSeconds(2);
+                o.DecisionTimeout = TimeSpan.FromSeconds(20);
             },
             s => s.AddHttpClient(EsperHttpClients.Runtime).AddHttpMessageHandler(() => slow));
         var client = services.GetRequiredService<IEsperClient>();

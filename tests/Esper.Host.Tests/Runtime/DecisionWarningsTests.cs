@@ -33,8 +33,10 @@ public sealed class DecisionWarningsTests
     }
 
     [Fact]
-    public async Task A_challenge_without_redirect_url_names_the_missing_setting()
+    public async Task A_challenge_without_redirect_url_says_what_is_missing()
     {
+        // A loopback host serves its own challenge pages (ESPER_PUBLIC_URL defaults to it), so what is missing here is
+        // the return URL: the event names none and the mitigation has no default.
         using var host = EsperHost.Start();
         using var client = host.Client();
         await client.PostAsync("/api/v1/mitigations", Scenario.ChallengeMitigation);
@@ -44,7 +46,7 @@ public sealed class DecisionWarningsTests
 
         Assert.Equal("challenge", decision.Str("action"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, decision.Body.GetProperty("redirect_url").ValueKind);
-        Assert.Contains("ESPER_PUBLIC_URL", decision.Str("redirect_url_error"), StringComparison.Ordinal);
-        Assert.Contains(decision.Body.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("ESPER_PUBLIC_URL", StringComparison.Ordinal));
+        Assert.Contains("return URL", decision.Str("redirect_url_error"), StringComparison.Ordinal);
+        Assert.Contains(decision.Body.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("return URL", StringComparison.Ordinal));
     }
 }
