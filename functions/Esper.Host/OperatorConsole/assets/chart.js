@@ -42,10 +42,12 @@ export function stackedBars({ title, labels, series }) {
   });
 
   const legend = el('div', { class: 'legend' }, series.map((s) => el('span', {}, el('span', { class: `swatch c-${s.key}` }), s.name)));
-  const data = el('table', { class: 'visually-hidden' },
+  // The hidden box is a div around the table: a table grows to fit its rows whatever its height says, and an hour
+  // of rows would lengthen the page.
+  const data = el('div', { class: 'visually-hidden' }, el('table', {},
     el('caption', {}, title),
     el('tr', {}, el('th', { scope: 'col' }, 'minute'), series.map((s) => el('th', { scope: 'col' }, s.name))),
-    labels.map((label, i) => el('tr', {}, el('td', {}, label), series.map((s) => el('td', {}, s.values[i])))));
+    labels.map((label, i) => el('tr', {}, el('td', {}, label), series.map((s) => el('td', {}, s.values[i]))))));
   const figure = el('figure', { class: 'chart' }, el('figcaption', { class: 'hint' }, title));
   figure.append(chart, legend, data);
   return figure;
