@@ -12,7 +12,9 @@ const svg = (tag, attributes) => {
 export function stackedBars({ title, labels, series }) {
   const width = 720, height = 220, left = 40, bottom = 24, top = 8;
   const totals = labels.map((_, i) => series.reduce((s, x) => s + x.values[i], 0));
-  const max = Math.max(1, ...totals);
+  // An even top keeps the middle gridline on a whole number.
+  const highest = Math.max(1, ...totals);
+  const max = highest % 2 === 1 ? highest + 1 : highest;
   const step = (width - left) / Math.max(1, labels.length);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${title}: ${totals.reduce((a, b) => a + b, 0)} in total` });
   chart.setAttribute('data-total', String(totals.reduce((a, b) => a + b, 0)));
