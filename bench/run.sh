@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 full suite
 #   BENCH_QUICK=1 bench/run.sh   short runs, to check the harness itself (figures are not comparable)
-#   BENCH_ONLY="http stores" bench/run.sh   only some sections: engine http stores scale coldstart
+#   BENCH_ONLY="http stores" bench/run.sh   only some sections: engine http stores scale replay coldstart
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -25,7 +25,7 @@ trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 quick=${BENCH_QUICK:-0}
-only=${BENCH_ONLY:-engine http stores scale coldstart}
+only=${BENCH_ONLY:-engine http stores scale replay coldstart}
 wants() { [[ " $only " == *" $1 "* ]]; }
 elapsed() { echo $(($(date +%s) - suite_start)); }
 section() { echo; echo "== $1 (t+$(elapsed)s)"; }
@@ -230,6 +230,12 @@ fi
 if wants scale; then
   section "scale"
   inproc 300 scale --out "$raw" --quick "$quick"
+fi
+
+# --- 4b. replay: a DryRun job over 100,000 recorded events (10,000 in quick mode) ---------------------
+if wants replay; then
+  section "replay"
+  inproc 900 replay --out "$raw" --quick "$quick"
 fi
 
 # --- 5. cold start (owned by the serverless host) ---------------------------------------------------

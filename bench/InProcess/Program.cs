@@ -1,5 +1,6 @@
 using Esper.Bench.InProcess;
 using Esper.Bench.InProcess.Harness;
+using Esper.Bench.InProcess.Replay;
 using Esper.Bench.InProcess.Scale;
 using Esper.Bench.InProcess.Stores;
 using Esper.Bench.InProcess.Http;
@@ -9,7 +10,7 @@ using Esper.Bench.InProcess.Tenant;
 // setup of the HTTP comparison against a running host.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: inprocess setup-http|stores|scale [--name value ...]");
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|scale|replay [--name value ...]");
     return 2;
 }
 
@@ -57,6 +58,15 @@ switch (args[0])
         var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-scale-{Environment.ProcessId}");
         await Guarded("scale-keys", () => EntityKeyScale.RunAsync(dataDir, quick), outDir);
         await Guarded("scale-records", () => RecordScale.RunAsync(dataDir, quick), outDir);
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "replay":
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-replay-{Environment.ProcessId}");
+        var events = options.Int("events", options.Quick ? 10_000 : 100_000);
+        await Guarded("replay", () => ReplayThroughput.RunAsync(dataDir, events), options.Require("out"));
         TryDelete(dataDir);
         return 0;
     }

@@ -5,7 +5,7 @@ namespace Esper.Bench.Report;
 /// <summary>Builds <c>bench/results/latest.md</c> from one run's raw directory.</summary>
 internal sealed class ReportBuilder(string rawDir)
 {
-    private static readonly string[] TableOrder = ["stores", "embedded-concurrency", "scale-policies", "scale-keys", "scale-records"];
+    private static readonly string[] TableOrder = ["stores", "embedded-concurrency", "scale-policies", "scale-keys", "scale-records", "replay"];
 
     public string Build()
     {

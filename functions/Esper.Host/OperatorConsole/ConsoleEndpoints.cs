@@ -21,7 +21,7 @@ internal static class ConsoleEndpoints
 
     public static void MapEsperConsole(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/console", static (HttpContext context) => Results.Redirect("/console/")).ExcludeFromDescription();
+        // The catch-all is optional, so /console and /console/ both answer the page (its links are absolute).
         app.MapGet("/console/{**path}", Serve).ExcludeFromDescription();
     }
 

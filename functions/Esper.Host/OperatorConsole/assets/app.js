@@ -26,8 +26,9 @@ function signInForm(message) {
     session.signIn(key.value.trim());
     try {
       await api('GET', '/api/v1/actions');
-      location.hash = '#/overview';
-      route();
+      // Setting the hash routes through 'hashchange'; when it is already there, route directly.
+      if (location.hash === '#/overview') route();
+      else location.hash = '#/overview';
     } catch (e) {
       session.signOut();
       error.textContent = e instanceof ApiError && (e.status === 401 || e.status === 403)
@@ -43,9 +44,12 @@ async function route() {
   const signedIn = Boolean(session.key);
   nav.hidden = !signedIn;
   signOut.hidden = !signedIn;
-  main.replaceChildren();
+  // Each route renders into a view of its own: a route that starts later (sign-in sets the hash, which routes
+  // again) detaches the earlier view, so a slower earlier render lands nowhere instead of beside the newer one.
+  const view = document.createElement('div');
+  main.replaceChildren(view);
   if (!signedIn) {
-    main.append(signInForm());
+    view.append(signInForm());
     return;
   }
 
@@ -58,8 +62,9 @@ async function route() {
 
   document.title = `${page.title} · Esper console`;
   try {
-    await page.render(main);
+    await page.render(view);
   } catch (e) {
+    if (!view.isConnected) return;
     if (e instanceof ApiError && e.status === 401) {
       session.signOut();
       main.replaceChildren(signInForm('The key is no longer accepted; sign in again.'));
@@ -68,9 +73,10 @@ async function route() {
       return;
     }
 
-    main.append(el('p', { class: 'error', role: 'alert' }, `Could not load the page: ${e.message}`));
+    view.append(el('p', { class: 'error', role: 'alert' }, `Could not load the page: ${e.message}`));
   }
 
+  if (!view.isConnected) return;
   main.focus();
   announce(`${page.title} loaded`);
 }

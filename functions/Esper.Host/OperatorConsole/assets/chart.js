@@ -12,7 +12,9 @@ const svg = (tag, attributes) => {
 export function stackedBars({ title, labels, series }) {
   const width = 720, height = 220, left = 40, bottom = 24, top = 8;
   const totals = labels.map((_, i) => series.reduce((s, x) => s + x.values[i], 0));
-  const max = Math.max(1, ...totals);
+  // An even top keeps the middle gridline on a whole number.
+  const highest = Math.max(1, ...totals);
+  const max = highest % 2 === 1 ? highest + 1 : highest;
   const step = (width - left) / Math.max(1, labels.length);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${title}: ${totals.reduce((a, b) => a + b, 0)} in total` });
   chart.setAttribute('data-total', String(totals.reduce((a, b) => a + b, 0)));
@@ -42,10 +44,12 @@ export function stackedBars({ title, labels, series }) {
   });
 
   const legend = el('div', { class: 'legend' }, series.map((s) => el('span', {}, el('span', { class: `swatch c-${s.key}` }), s.name)));
-  const data = el('table', { class: 'visually-hidden' },
+  // The hidden box is a div around the table: a table grows to fit its rows whatever its height says, and an hour
+  // of rows would lengthen the page.
+  const data = el('div', { class: 'visually-hidden' }, el('table', {},
     el('caption', {}, title),
     el('tr', {}, el('th', { scope: 'col' }, 'minute'), series.map((s) => el('th', { scope: 'col' }, s.name))),
-    labels.map((label, i) => el('tr', {}, el('td', {}, label), series.map((s) => el('td', {}, s.values[i])))));
+    labels.map((label, i) => el('tr', {}, el('td', {}, label), series.map((s) => el('td', {}, s.values[i]))))));
   const figure = el('figure', { class: 'chart' }, el('figcaption', { class: 'hint' }, title));
   figure.append(chart, legend, data);
   return figure;

@@ -25,7 +25,8 @@ export function field(labelText, control, hint) {
 }
 
 export function table(headers, rows, caption) {
-  return el('div', { class: 'scroll' }, el('table', {},
+  // The wrapper scrolls sideways on a narrow screen, so it takes keyboard focus and carries the caption as its name.
+  return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption ?? 'Table' }, el('table', {},
     caption ? el('caption', { class: 'visually-hidden' }, caption) : null,
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', class: h.num ? 'num' : null }, h.label ?? h)))),
     el('tbody', {}, rows.length === 0

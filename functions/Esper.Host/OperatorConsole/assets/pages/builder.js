@@ -74,8 +74,8 @@ function policyForm(config) {
         el('fieldset', { class: 'checks' }, el('legend', {}, 'Actions'),
           actionChecks.length ? actionChecks.map((c) => el('label', { for: c.id }, c, c.value)) : el('p', { class: 'hint' }, 'No actions yet: the clause applies to every request.')),
         el('div', { class: 'row' }, el('div', {}, field('Entity', entity)), el('div', {}, field('Mitigation', mitigation))),
-        el('div', { class: 'row' }, el('div', {}, field('Window (seconds)', seconds)), el('div', {}, field('Threshold', threshold, 'Fires when the window holds more than this many requests.')))),
-      match.node),
+        el('div', { class: 'row' }, el('div', {}, field('Window (seconds)', seconds)), el('div', {}, field('Threshold', threshold, 'Fires when the window holds more than this many requests.'))),
+        match.node)],
     build,
     extra: el('button', { type: 'button', class: 'quiet', onclick: () => { draft.set(build()); location.hash = '#/replay'; } }, 'Replay this draft'),
   };

@@ -101,7 +101,8 @@ export async function render(main) {
       return;
     }
 
-    const end = new Date(Date.now() + 60_000);
+    // Ranges follow the host's clock (the end of its current minute), not this browser's.
+    const end = new Date((await api('GET', '/api/v1/results/timeline?minutes=1')).to);
     const start = new Date(end.getTime() - Number(range.value) * 60_000);
     const request = { job_type: type.value, time_range_start: start.toISOString(), time_range_end: end.toISOString() };
     if (policy) request.candidate = { changes: { policies: [policy] } };
