@@ -34,10 +34,10 @@ internal sealed class DaemonProcess : IDisposable
         }
     }
 
-    public static async Task<DaemonProcess> StartAsync(EsperTool tool, string key, int syncIntervalSeconds = 1)
+    public static async Task<DaemonProcess> StartAsync(EsperTool tool, string key, int syncIntervalSeconds = 1, params string[] more)
     {
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var start = new ProcessStartInfo("dotnet", [Paths.EsperDll(), "run", "--listen", url, "--sync-interval-seconds", syncIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("dotnet", [Paths.EsperDll(), "run", "--listen", url, "--sync-interval-seconds", syncIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), .. more])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
