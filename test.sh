@@ -28,6 +28,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# libpcap lets esper capture sniff lo in the hybrid capture tests (Debian package; installed once per machine).
+if ! ldconfig -p 2>/dev/null | grep -q 'libpcap\.so'; then
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpcap0.8 >/dev/null) \
+      || echo "warning: could not install libpcap0.8; capture tests will fail"
+  else
+    echo "warning: libpcap is missing and this user cannot apt-get install it; capture tests will fail"
+  fi
+fi
+
 # --- services ---------------------------------------------------------------------------------------
 # dynalite (DynamoDB) and Azurite (Azure Tables), pinned in package.json, in memory on free loopback ports.
 # shellcheck source=scripts/emulators.sh

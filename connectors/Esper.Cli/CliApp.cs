@@ -107,7 +107,22 @@ internal static class CliApp
             .WithExample("sync", "policies");
         config.AddCommand<RunCommand>("run")
             .WithDescription("Run the hybrid daemon: decide locally on the synced config, apply origin's active mitigations, forward every event to origin.")
-            .WithExample("run", "--listen", "http://127.0.0.1:8787");
+            .WithExample("run", "--listen", "http://127.0.0.1:8787")
+            .WithExample("run", "--proxy", "http://127.0.0.1:8080=http://127.0.0.1:3000");
+        config.AddBranch("capture", capture =>
+        {
+            capture.SetDescription("Passive capture of HTTP/1.1 traffic (observes only; enforce with esper run --proxy).");
+            capture.AddCommand<CaptureRunCommand>("run")
+                .WithDescription("Capture HTTP/1.1 requests with libpcap, reassemble TCP and forward each request to origin's beacon.")
+                .WithExample("capture", "run", "--test", "--dry-run")
+                .WithExample("capture", "run", "--interface", "eth0", "--filter", "tcp port 80", "--stats");
+            capture.AddCommand<CaptureRecordCommand>("record")
+                .WithDescription("Record an interface's packets into a PCAP file.")
+                .WithExample("capture", "record", "--pcap", "traffic.pcap", "--duration", "10", "--interface", "lo");
+            capture.AddCommand<TestServerCommand>("test-server")
+                .WithDescription("Serve a plain HTTP test app on 127.0.0.1 (to put behind esper run --proxy, or to capture on lo).")
+                .WithExample("capture", "test-server", "--port", "8888");
+        });
     }
 
     private static void AddResource<TCreate>(IConfigurator config, ResourceKind kind, string description, string[] createExample)

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Esper.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,8 +12,6 @@ namespace Esper.Cli.Hybrid;
 /// </summary>
 internal static class DaemonEndpoints
 {
-    private const int MaxBody = 1024 * 1024;
-
     public static void MapDaemon(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/runtime/mitigation", DecideAsync);
@@ -39,33 +35,21 @@ internal static class DaemonEndpoints
         ["config_version"] = stats.ConfigVersion,
         ["origin_reachable"] = stats.OriginReachable,
         ["last_sync_at"] = stats.LastSyncAt?.ToString("O"),
+        ["proxied"] = stats.Proxied,
+        ["proxy_blocked"] = stats.ProxyBlocked,
     };
 
-    private static async Task DecideAsync(HttpContext context, IApiHandler handler, ForwardQueue queue, HybridStats stats)
+    private static async Task DecideAsync(HttpContext context, LocalDecider decider)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var body = buffer.ToArray();
-
-        // Every forwarded event carries an idempotency key, so origin counts it once however often it is re-sent.
-        var forwarded = body.Length <= MaxBody ? WithIdempotencyKey(body) : null;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in context.Request.Headers)
         {
             headers[header.Key] = header.Value.ToString();
         }
 
-        var response = await handler.HandleAsync(new ApiRequest
-        {
-            Method = "POST",
-            Path = "/api/v1/runtime/mitigation",
-            Headers = headers,
-            Body = forwarded is null ? body : System.Text.Encoding.UTF8.GetBytes(forwarded),
-            RemoteIp = context.Connection.RemoteIpAddress?.ToString(),
-        }, context.RequestAborted).ConfigureAwait(false);
-
-        var queued = response.StatusCode == 200 && forwarded is not null && queue.TryEnqueue(forwarded);
-        stats.Decided(queued);
+        var response = await decider.DecideAsync(buffer.ToArray(), headers, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = response.StatusCode;
         foreach (var (name, value) in response.Headers)
         {
@@ -76,29 +60,6 @@ internal static class DaemonEndpoints
         {
             context.Response.ContentType = response.ContentType;
             await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
-        }
-    }
-
-    private static string? WithIdempotencyKey(byte[] body)
-    {
-        try
-        {
-            if (JsonNode.Parse(body) is not JsonObject root)
-            {
-                return null;
-            }
-
-            if (root["idempotency_key"] is null)
-            {
-                root["idempotency_key"] = "hyb_" + Guid.NewGuid().ToString("n");
-            }
-
-            return root.ToJsonString();
-        }
-        catch (JsonException)
-        {
-            // The shared handler answers the malformed body with its problem+json.
-            return null;
         }
     }
 }

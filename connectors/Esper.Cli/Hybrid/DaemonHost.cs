@@ -10,14 +10,15 @@ namespace Esper.Cli.Hybrid;
 
 /// <summary>
 /// Builds the <c>esper run</c> daemon: Kestrel on the loopback address of runtime.xml, the shared handlers
-/// (<c>AddEsperApi</c>) over the embedded SQLite store in <c>~/.esper/data/esper.db</c>, the forward queue and the sync loop.
+/// (<c>AddEsperApi</c>) over the embedded SQLite store in <c>~/.esper/data/esper.db</c>, the forward queue and the sync loop;
+/// with <c>--proxy</c>, a second loopback port whose traffic the <see cref="EnforcingProxy"/> decides and forwards.
 /// </summary>
 internal static class DaemonHost
 {
-    public static async Task<WebApplication> BuildAsync(EsperHome home, RuntimeSettings settings, Uri apiBase, string apiKey, CancellationToken cancellationToken)
+    public static async Task<WebApplication> BuildAsync(EsperHome home, RuntimeSettings settings, Uri apiBase, string apiKey, ProxyRoute? proxy, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(settings.Listen);
+        builder.WebHost.UseUrls(proxy is null ? [settings.Listen] : [settings.Listen, proxy.Listen.ToString().TrimEnd('/')]);
         builder.WebHost.ConfigureKestrel(static k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -34,16 +35,33 @@ internal static class DaemonHost
         services.AddSingleton(new OriginClient(apiBase, apiKey));
         services.AddSingleton(new ForwardQueue(Path.Combine(home.DataRoot, "forward"), settings.MaxQueueBytes));
         services.AddSingleton<HybridStats>();
+        services.AddSingleton<LocalDecider>();
+        services.AddSingleton<HybridKeyIndex>();
         services.AddSingleton<ConfigApplier>();
         services.AddSingleton<OriginSync>();
         services.AddHostedService<SyncLoop>();
         services.AddSingleton(new DaemonTenant(Connection.TenantOfKey(apiKey) ?? "default"));
+
+        if (proxy is not null)
+        {
+            services.AddHttpForwarder();
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EnforcingProxy>(sp, proxy, apiKey));
+        }
 
         var app = builder.Build();
         await EsperBootstrap.EnsureTenantOfKeyAsync(app.Services, apiKey, cancellationToken).ConfigureAwait(false);
 
         // The last good config serves from the first request, even when origin is down at start.
         await app.Services.GetRequiredService<OriginSync>().LoadCachedAsync(cancellationToken).ConfigureAwait(false);
+        if (proxy is not null)
+        {
+            // Everything arriving on the proxy's port is the app's traffic: decided, then dropped or forwarded.
+            var enforcing = app.Services.GetRequiredService<EnforcingProxy>();
+            var port = proxy.Listen.Port;
+            app.MapWhen(context => context.Connection.LocalPort == port, branch => branch.Run(enforcing.HandleAsync));
+        }
+
+        app.UseRouting();
         app.MapDaemon();
         return app;
     }

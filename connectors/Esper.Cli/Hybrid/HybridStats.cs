@@ -9,6 +9,8 @@ internal sealed class HybridStats
     private long _syncs;
     private long _syncFailures;
     private long _mitigationsApplied;
+    private long _proxied;
+    private long _proxyBlocked;
 
     public long Decisions => Interlocked.Read(ref _decisions);
 
@@ -21,6 +23,12 @@ internal sealed class HybridStats
     public long SyncFailures => Interlocked.Read(ref _syncFailures);
 
     public long MitigationsApplied => Interlocked.Read(ref _mitigationsApplied);
+
+    /// <summary>Requests the enforcing proxy passed to the upstream app.</summary>
+    public long Proxied => Interlocked.Read(ref _proxied);
+
+    /// <summary>Requests the enforcing proxy answered 403 itself (block decision or blocked hybrid key).</summary>
+    public long ProxyBlocked => Interlocked.Read(ref _proxyBlocked);
 
     /// <summary>Origin's config version the daemon decides with, null until a config is loaded.</summary>
     public string? ConfigVersion { get; set; }
@@ -42,6 +50,8 @@ internal sealed class HybridStats
     public void AddForwarded(int count) => Interlocked.Add(ref _forwarded, count);
 
     public void Synced(bool ok) => Interlocked.Increment(ref ok ? ref _syncs : ref _syncFailures);
+
+    public void ProxyAnswered(bool blocked) => Interlocked.Increment(ref blocked ? ref _proxyBlocked : ref _proxied);
 
     public void AddMitigationsApplied(int count) => Interlocked.Add(ref _mitigationsApplied, count);
 }

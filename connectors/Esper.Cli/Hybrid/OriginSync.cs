@@ -20,6 +20,7 @@ internal sealed partial class OriginSync(
     HybridStats stats,
     RuntimeSettings settings,
     DaemonTenant tenant,
+    HybridKeyIndex hybridKeys,
     TimeProvider time,
     ILogger<OriginSync> logger)
 {
@@ -96,6 +97,11 @@ internal sealed partial class OriginSync(
             {
                 var counters = item!["counters"]!.AsObject().ToDictionary(static c => c.Key, static c => c.Value!.GetValue<long>(), StringComparer.Ordinal);
                 await entities.UpdateAsync(tenant.Id, item["entity_key"]!.GetValue<string>(), new CounterUpdate { Set = counters }, cancellationToken).ConfigureAwait(false);
+                if (item["hybrid_key"]?.GetValue<string>() is { } hybridKey && item["expires_at"] is { } expires)
+                {
+                    hybridKeys.Set(hybridKey, item["mode"]?.GetValue<string>() ?? "block", expires.GetValue<DateTimeOffset>());
+                }
+
                 applied++;
             }
 

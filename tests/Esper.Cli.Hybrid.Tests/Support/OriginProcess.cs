@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+
+using Esper.Testing;
 
 namespace Esper.Cli.Hybrid.Tests.Support;
 
@@ -24,9 +24,11 @@ internal sealed class OriginProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<OriginProcess> StartAsync(string dataDir)
+    /// <summary>Starts the host over <paramref name="dataDir"/>; pass <paramref name="port"/> to restart an origin where it was.</summary>
+    public static async Task<OriginProcess> StartAsync(string dataDir, int? port = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        Directory.CreateDirectory(dataDir);
+        var url = $"http://127.0.0.1:{port ?? LoopbackPort.Free()}";
         var start = new ProcessStartInfo("dotnet", [Paths.HostDll(), "--urls", url])
         {
             RedirectStandardOutput = true,
@@ -83,13 +85,6 @@ internal sealed class OriginProcess : IDisposable
 
         _process.Dispose();
         _admin.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task<bool> IsHealthyAsync()

@@ -24,6 +24,11 @@ internal sealed class RunCommand(CliEnvironment environment, IEsperApiFactory ap
             throw new UsageException(string.Join("; ", errors));
         }
 
+        if (settings.Route is { } route && route.Listen.Port == new Uri(runtime.Listen).Port)
+        {
+            throw new UsageException($"--proxy needs a port of its own; {runtime.Listen} already serves the decision endpoint.");
+        }
+
         var output = Out(settings);
         if (settings.Stats)
         {
@@ -46,8 +51,13 @@ internal sealed class RunCommand(CliEnvironment environment, IEsperApiFactory ap
             throw new UsageException("esper run needs an API key (runtime scope is enough): esper init --api-key <secret>, or ESPER_API_KEY.");
         }
 
-        await using var app = await DaemonHost.BuildAsync(home, runtime, connection.ApiBase, connection.Secret!, cancellationToken).ConfigureAwait(false);
+        await using var app = await DaemonHost.BuildAsync(home, runtime, connection.ApiBase, connection.Secret!, settings.Route, cancellationToken).ConfigureAwait(false);
         output.Line($"esper run: deciding on {runtime.Listen} for tenant {Connection.TenantOfKey(connection.Secret) ?? "default"}; origin {connection.ApiBase}; logs in {home.LogsRoot}.");
+        if (settings.Route is { } proxy)
+        {
+            output.Line($"esper run: enforcing on {proxy.Listen} in front of {proxy.Upstream}.");
+        }
+
         await app.RunAsync().ConfigureAwait(false);
         return ExitCodes.Success;
     }

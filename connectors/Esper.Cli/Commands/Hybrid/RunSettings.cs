@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Esper.Cli.Hybrid;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Esper.Cli.Commands.Hybrid;
@@ -14,7 +16,23 @@ internal sealed class RunSettings : GlobalSettings
     [Description("Seconds between syncs with origin (runtime.xml <sync_interval_seconds>).")]
     public int? SyncIntervalSeconds { get; set; }
 
+    [CommandOption("--proxy <LISTEN=UPSTREAM>")]
+    [Description("Also enforce inline: a reverse proxy on the loopback LISTEN address in front of the app at UPSTREAM, e.g. http://127.0.0.1:8080=http://127.0.0.1:3000. Blocks are answered 403; everything else is forwarded.")]
+    public string? Proxy { get; set; }
+
     [CommandOption("--stats")]
     [Description("Print the running daemon's counters (from its /stats) and exit.")]
     public bool Stats { get; set; }
+
+    public ProxyRoute? Route => Proxy is null ? null : ProxyRoute.TryParse(Proxy, out _);
+
+    public override ValidationResult Validate()
+    {
+        if (Proxy is not null && ProxyRoute.TryParse(Proxy, out var error) is null)
+        {
+            return ValidationResult.Error(error!);
+        }
+
+        return base.Validate();
+    }
 }

@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+using Esper.Cli.Api;
+using Esper.Cli.Hybrid;
+using Esper.Cli.Hybrid.Capture;
+using Esper.Cli.Infrastructure;
+using Esper.Cli.Workspace;
+using PacketDotNet;
+using SharpPcap;
+using Spectre.Console.Cli;
+
+namespace Esper.Cli.Commands.Hybrid;
+
+/// <summary>
+/// <c>esper capture run</c>: passive capture of HTTP/1.1 requests with SharpPcap (libpcap). TCP segments are
+/// reassembled per connection, each request head becomes a runtime event, and the events go through a durable queue
+/// under <c>~/.esper/data/capture/</c> to origin's beacon (or are printed with <c>--dry-run</c>). It observes only:
+/// see docs/hybrid.md. Stops on SIGTERM or Ctrl-C, forwarding what is queued first.
+/// </summary>
+internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFactory apiFactory) : EsperCommand<CaptureRunSettings>(environment, apiFactory)
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CaptureRunSettings settings, CancellationToken cancellationToken)
+    {
+        var output = Out(settings);
+        OriginClient? origin = null;
+        if (!settings.DryRun)
+        {
+            var connection = Connect(settings);
+            if (connection.Credential != CredentialKind.ApiKey)
+            {
+                throw new UsageException("esper capture run forwards to origin and needs an API key (runtime scope is enough): esper init --api-key <secret>, or use --dry-run.");
+            }
+
+            origin = new OriginClient(connection.ApiBase, connection.Secret!);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+
+        var device = LiveDevices.Find(settings.InterfaceName);
+        var stats = new CaptureStats();
+        var reassembler = new TcpReassembler();
+        using var queue = new ForwardQueue(Path.Combine(Home.DataRoot, "capture"), 64L * 1024 * 1024);
+        var gate = new object();
+        device.OnPacketArrival += (_, e) =>
+        {
+            stats.Packet();
+            var raw = e.GetPacket();
+            if (Packet.ParsePacket(raw.LinkLayerType, raw.Data) is not { } packet
+                || packet.Extract<TcpPacket>() is not { } tcp
+                || packet.Extract<IPPacket>() is not { } ip)
+            {
+                return;
+            }
+
+            IReadOnlyList<CapturedRequest> requests;
+            lock (gate)
+            {
+                requests = reassembler.Add(ip.SourceAddress.ToString(), tcp.SourcePort, ip.DestinationAddress.ToString(), tcp.DestinationPort, tcp.SequenceNumber, tcp.PayloadData ?? [], tcp.Synchronize, tcp.Finished || tcp.Reset);
+            }
+
+            foreach (var request in requests)
+            {
+                stats.Request();
+                if (origin is null)
+                {
+                    output.Line($"{request.Method} {request.Target} from {request.ClientIp} to {ip.DestinationAddress}:{tcp.DestinationPort} user-agent={request.UserAgent ?? "-"}");
+                }
+                else
+                {
+                    queue.TryEnqueue(request.ToEventJson());
+                }
+            }
+        };
+
+        try
+        {
+            device.Open(DeviceModes.None, 100);
+        }
+        catch (PcapException ex)
+        {
+            throw new UsageException($"capture cannot run on {settings.InterfaceName}: {ex.Message} (capturing needs root or CAP_NET_RAW).");
+        }
+
+        try
+        {
+            device.Filter = settings.Filter;
+            device.StartCapture();
+            output.Line($"esper capture: capturing on {settings.InterfaceName} with filter \"{settings.Filter}\"{(origin is null ? " (dry run: printing, not forwarding)" : $"; forwarding to {origin.ApiBase} every {settings.SyncIntervalSeconds} s")}.");
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.SyncIntervalSeconds));
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+                {
+                    await ForwardAsync(origin, queue, stats, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM or Ctrl-C: stop capturing, then forward what is queued.
+            }
+        }
+        finally
+        {
+            device.StopCapture();
+            device.Close();
+        }
+
+        using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await ForwardAsync(origin, queue, stats, flush.Token).ConfigureAwait(false);
+        if (settings.Stats)
+        {
+            output.Line($"esper capture stats: {stats}");
+        }
+
+        origin?.Dispose();
+        return ExitCodes.Success;
+    }
+
+    private static async Task ForwardAsync(OriginClient? origin, ForwardQueue queue, CaptureStats stats, CancellationToken cancellationToken)
+    {
+        if (origin is null || queue.PendingBytes == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var sent = await queue.FlushAsync(origin.PostBeaconAsync, 100, cancellationToken).ConfigureAwait(false);
+            stats.AddForwarded(sent);
+            stats.Synced(ok: queue.PendingBytes == 0);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or CliException)
+        {
+            stats.Synced(ok: false);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+
+namespace Esper.Cli.Hybrid.Capture;
+
+/// <summary>Reads HTTP/1.1 request heads from the start of a reassembled client-to-server byte stream.</summary>
+internal static class HttpRequestParser
+{
+    private static readonly string[] Methods = ["GET ", "POST ", "PUT ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE "];
+
+    /// <summary>What <see cref="TryRead"/> found at the start of the buffer.</summary>
+    internal enum Result
+    {
+        /// <summary>A whole request (head and body) was read.</summary>
+        Request,
+
+        /// <summary>The request is not complete yet.</summary>
+        NeedMore,
+
+        /// <summary>The stream is not HTTP/1.x requests (a response, TLS, another protocol); stop reading it.</summary>
+        NotHttp,
+    }
+
+    /// <summary>Reads one request; <paramref name="consumed"/> is its length with the body, when it has a Content-Length.</summary>
+    public static Result TryRead(ReadOnlySpan<byte> buffer, string clientIp, out CapturedRequest? request, out int consumed)
+    {
+        request = null;
+        consumed = 0;
+        if (!StartsWithMethod(buffer, out var partial))
+        {
+            return partial ? Result.NeedMore : Result.NotHttp;
+        }
+
+        var end = buffer.IndexOf("\r\n\r\n"u8);
+        if (end < 0)
+        {
+            return buffer.Length > 64 * 1024 ? Result.NotHttp : Result.NeedMore;
+        }
+
+        var lines = Encoding.Latin1.GetString(buffer[..end]).Split("\r\n");
+        var first = lines[0].Split(' ');
+        if (first.Length != 3 || !first[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
+        {
+            return Result.NotHttp;
+        }
+
+        var headers = new List<KeyValuePair<string, string>>(lines.Length - 1);
+        long length = 0;
+        foreach (var line in lines.AsSpan(1))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var name = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            headers.Add(KeyValuePair.Create(name, value));
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !long.TryParse(value, out length))
+            {
+                return Result.NotHttp;
+            }
+
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) && value.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+            {
+                // Chunk boundaries are not followed: this request is reported, the rest of the connection is not.
+                length = int.MaxValue;
+            }
+        }
+
+        var total = end + 4 + length;
+        request = new CapturedRequest(first[0], first[1], headers, clientIp);
+        consumed = (int)Math.Min(total, buffer.Length);
+        return total <= buffer.Length || length == int.MaxValue ? Result.Request : Result.NeedMore;
+    }
+
+    private static bool StartsWithMethod(ReadOnlySpan<byte> buffer, out bool partial)
+    {
+        partial = false;
+        foreach (var method in Methods)
+        {
+            var bytes = Encoding.ASCII.GetBytes(method);
+            if (buffer.StartsWith(bytes))
+            {
+                return true;
+            }
+
+            if (buffer.Length < bytes.Length && bytes.AsSpan().StartsWith(buffer))
+            {
+                partial = true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Esper.Cli.Hybrid.Capture;
+
+/// <summary>One direction of one TCP connection being reassembled: the next expected sequence number, the bytes in order not yet parsed, and segments that arrived early.</summary>
+internal sealed class TcpFlow
+{
+    public uint? NextSeq { get; set; }
+
+    public List<byte> Buffer { get; } = [];
+
+    public SortedDictionary<uint, byte[]> Early { get; } = [];
+
+    /// <summary>Set once the stream is known not to be HTTP/1.x requests; its bytes are then dropped.</summary>
+    public bool Ignored { get; set; }
+
+    public long LastSeenTicks { get; set; }
+}
