@@ -1,4 +1,5 @@
 using Esper.Api.Http;
+using Esper.Api.Operators;
 
 namespace Esper.Api;
 
@@ -7,6 +8,9 @@ public sealed class EsperApiOptions
 {
     /// <summary>Bearer token for tenant management (<c>ESPER_OPERATOR_TOKEN</c>); null turns those endpoints off. Default null.</summary>
     public string? OperatorToken { get; set; }
+
+    /// <summary>Operator sign-in with bearer JWTs; off unless a key, a JWKS URL or the development secret is set. Defaults: see <see cref="OperatorAuthOptions"/>.</summary>
+    public OperatorAuthOptions OperatorAuth { get; set; } = new();
 
     /// <summary>Input limits. Defaults: see <see cref="RequestLimits"/>.</summary>
     public RequestLimits Limits { get; set; } = new();

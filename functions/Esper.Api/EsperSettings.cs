@@ -1,5 +1,6 @@
 using System.Globalization;
 using Esper.Api.Challenge;
+using Esper.Api.Operators;
 using Esper.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,9 @@ public sealed class EsperSettings
     /// <summary>The managed challenge's settings (<c>ESPER_PUBLIC_URL</c>, <c>ESPER_CHALLENGE_*</c>, <c>ESPER_TURNSTILE_*</c>, <c>ESPER_POW_DIFFICULTY</c>).</summary>
     public ChallengeSettings Challenge { get; init; } = new();
 
+    /// <summary>Operator sign-in (<c>ESPER_JWT_*</c>, docs/operators.md); off unless a key, a JWKS URL or the development secret is set.</summary>
+    public OperatorAuthOptions OperatorAuth { get; init; } = new();
+
     /// <summary>Registers the chosen store with the settings it read.</summary>
     internal Action<IServiceCollection> RegisterStore { get; init; } = static _ => { };
 
@@ -63,6 +67,7 @@ public sealed class EsperSettings
         var recording = ParseRecording(Text(environment, "ESPER_RECORDING"), store, problems);
         var challenge = ChallengeSettingsReader.Read(environment, out var challengeErrors);
         problems.AddRange(challengeErrors);
+        var operatorAuth = ReadOperatorAuth(environment, problems);
 
         errors = problems;
         return problems.Count > 0 ? null : new EsperSettings
@@ -74,6 +79,7 @@ public sealed class EsperSettings
             ConfigCheckSeconds = configCheck,
             Recording = recording,
             Challenge = challenge!,
+            OperatorAuth = operatorAuth,
             RegisterStore = register!,
         };
     }
@@ -86,6 +92,29 @@ public sealed class EsperSettings
         options.RateLimitPerMinute = RateLimitPerMinute;
         options.ConfigCheckInterval = TimeSpan.FromSeconds(ConfigCheckSeconds);
         options.Recording = Recording;
+        options.OperatorAuth = OperatorAuth;
+    }
+
+    private static OperatorAuthOptions ReadOperatorAuth(Func<string, string?> environment, List<string> problems)
+    {
+        var jwks = Text(environment, "ESPER_JWT_JWKS_URL");
+        Uri? jwksUrl = null;
+        if (jwks is not null && !Uri.TryCreate(jwks, UriKind.Absolute, out jwksUrl))
+        {
+            problems.Add($"ESPER_JWT_JWKS_URL must be an absolute URL, not '{jwks}'.");
+        }
+
+        var auth = new OperatorAuthOptions
+        {
+            Issuer = Text(environment, "ESPER_JWT_ISSUER"),
+            Audience = Text(environment, "ESPER_JWT_AUDIENCE"),
+            SigningKey = Text(environment, "ESPER_JWT_SIGNING_KEY"),
+            JwksUrl = jwksUrl,
+            ClockSkew = TimeSpan.FromSeconds(WholeNumber(environment, "ESPER_JWT_CLOCK_SKEW_SECONDS", 60, "seconds", problems)),
+            DevSecret = Text(environment, "ESPER_JWT_DEV_SECRET"),
+        };
+        problems.AddRange(auth.Validate());
+        return auth;
     }
 
     private static Action<IServiceCollection>? ReadStore(Func<string, string?> environment, IReadOnlyList<StoreChoice> stores, string store, List<string> problems)

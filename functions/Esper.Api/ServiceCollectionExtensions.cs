@@ -7,6 +7,7 @@ using Esper.Api.Health;
 using Esper.Api.Http;
 using Esper.Api.Hybrid;
 using Esper.Api.Keys;
+using Esper.Api.Operators;
 using Esper.Api.Replay;
 using Esper.Api.Results;
 using Esper.Api.Runtime;
@@ -55,7 +56,15 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ReplayJobRepository>();
         services.TryAddSingleton<ReplayStateRepository>();
 
+        services.TryAddSingleton<MembershipRepository>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton(static sp => sp.GetRequiredService<EsperApiOptions>().OperatorAuth);
+        services.TryAddSingleton(static sp => new JwksKeySource(
+            // One long-lived client whose pooled connections are renewed, as IHttpClientFactory would.
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) },
+            sp.GetRequiredService<OperatorAuthOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<JwksKeySource>>()));
+        services.TryAddSingleton<OperatorTokenValidator>();
+        services.TryAddSingleton<OperatorCallers>();
         services.TryAddSingleton<RateLimiter>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApiKeyIssuer>();
@@ -82,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Policies));
         services.AddSingleton<IApiEndpointModule, ApiKeyEndpoints>();
         services.AddSingleton<IApiEndpointModule, TenantEndpoints>();
+        services.AddSingleton<IApiEndpointModule, MembershipEndpoints>();
         services.AddSingleton<IApiEndpointModule, ResultsEndpoints>();
         services.AddSingleton<IApiEndpointModule, AuditEndpoints>();
         services.AddSingleton<IApiEndpointModule, HybridEndpoints>();

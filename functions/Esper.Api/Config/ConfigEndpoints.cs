@@ -269,7 +269,7 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
     {
         await repository.BumpVersionAsync(call.Key.TenantId, cancellationToken).ConfigureAwait(false);
         signal.Raise(call.Key.TenantId);
-        await audit.RecordAsync(call.Key.TenantId, call.Key.KeyId, kind.Singular, id, change, cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(call.Key, kind.Singular, id, change, cancellationToken).ConfigureAwait(false);
     }
 
     private ApiResponse NotFound(ApiCall call) => Problems.NotFound($"No {kind.Singular} '{call.Route("id")}'.");

@@ -8,6 +8,8 @@ namespace Esper.Api.Contracts;
 [JsonSerializable(typeof(RuntimeBody[]))]
 [JsonSerializable(typeof(ApiKeyCreateBody))]
 [JsonSerializable(typeof(TenantCreateBody))]
+[JsonSerializable(typeof(TenantPatchBody))]
+[JsonSerializable(typeof(MembershipBody))]
 [JsonSerializable(typeof(ProofVerifyBody))]
 [JsonSerializable(typeof(ProblemBody))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Esper.Api.Auth;
+using Esper.Api.Operators;
 using Microsoft.Extensions.Logging;
 
 namespace Esper.Api.Http;
@@ -12,6 +13,7 @@ namespace Esper.Api.Http;
 internal sealed partial class ApiHandler(
     RouteTable routes,
     ApiKeyAuthenticator authenticator,
+    OperatorCallers operators,
     RateLimiter rateLimiter,
     EsperApiOptions options,
     ILogger<ApiHandler> logger) : IApiHandler
@@ -87,15 +89,31 @@ internal sealed partial class ApiHandler(
                     return Problems.Unauthorized("Send the API key in the x-esper-api-key header (or Authorization: Bearer <key>).");
                 }
 
-                caller = await authenticator.AuthenticateAsync(secret, cancellationToken).ConfigureAwait(false);
-                if (caller is null)
+                if (options.OperatorAuth.Enabled && OperatorTokenValidator.LooksLikeJwt(secret))
                 {
-                    return Problems.Unauthorized("The API key is unknown or revoked.");
+                    (caller, var denied) = await operators.ResolveAsync(secret, endpoint, values, request, cancellationToken).ConfigureAwait(false);
+                    if (caller is null)
+                    {
+                        return denied!;
+                    }
                 }
-
-                if (endpoint.Access == Access.Admin && caller.Scope != KeyScopes.Admin)
+                else
                 {
-                    return Problems.Forbidden("This endpoint needs an admin-scope key; runtime keys may only call the runtime and beacon endpoints.");
+                    caller = await authenticator.AuthenticateAsync(secret, cancellationToken).ConfigureAwait(false);
+                    if (caller is null)
+                    {
+                        return Problems.Unauthorized("The API key is unknown or revoked.");
+                    }
+
+                    if (endpoint.Access == Access.Admin && caller.Scope != KeyScopes.Admin)
+                    {
+                        return Problems.Forbidden("This endpoint needs an admin-scope key; runtime keys may only call the runtime and beacon endpoints.");
+                    }
+
+                    if (values.TryGetValue("tenant_id", out var named) && named != caller.TenantId)
+                    {
+                        return Problems.Forbidden("An API key acts only in its own tenant.");
+                    }
                 }
 
                 if (!endpoint.DefersRateLimit && await rateLimiter.CheckAsync(caller, cancellationToken).ConfigureAwait(false) is { } limited)

@@ -49,6 +49,26 @@ public static class ApiRoutes
             Access = Access.Operator, SuccessStatus = 201, RequestBody = typeof(TenantCreateBody), ResponseBody = typeof(TenantCreatedView), ProblemStatuses = [.. JsonIn, 401, 404, 409],
             Summary = "Creates a tenant and its first admin key (operator token; 404 while none is configured).",
         },
+        new("PATCH", "/api/v1/tenants/{tenant_id}", "UpdateTenant")
+        {
+            Access = Access.Admin, RequestBody = typeof(TenantPatchBody), ResponseBody = typeof(TenantView), ProblemStatuses = [.. JsonIn, .. AdminAuth, 404, 409],
+            Summary = "Renames the tenant (its admin key, or an operator with the Admin role in it).",
+        },
+        new("GET", "/api/v1/tenants/{tenant_id}/memberships", "ListMemberships")
+        {
+            Access = Access.Admin, ResponseBody = typeof(ItemList<MembershipRecord>), ProblemStatuses = AdminAuth,
+            Summary = "Lists the tenant's operators and their roles.",
+        },
+        new("POST", "/api/v1/tenants/{tenant_id}/memberships", "PutMembership")
+        {
+            Access = Access.Admin, RequestBody = typeof(MembershipBody), ResponseBody = typeof(MembershipRecord), ProblemStatuses = [.. JsonIn, .. AdminAuth, 409],
+            Summary = "Creates or updates a user's role: Owner, Admin, Analyst or Viewer (Owner members or admin keys; the last Owner cannot be demoted).",
+        },
+        new("DELETE", "/api/v1/tenants/{tenant_id}/memberships/{user_id}", "DeleteMembership")
+        {
+            Access = Access.Admin, SuccessStatus = 204, ProblemStatuses = [.. AdminAuth, 404, 409],
+            Summary = "Removes a user from the tenant (not its last Owner).",
+        },
         new("GET", "/api/v1/results/policies", "ListPolicyResults") { Access = Access.Admin, ResponseBody = typeof(ItemList<PolicyResultsView>), ProblemStatuses = AdminAuth, Summary = "Results of every policy." },
         new("GET", "/api/v1/results/policies/{id}", "GetPolicyResults") { Access = Access.Admin, ResponseBody = typeof(PolicyResultsView), ProblemStatuses = [.. AdminAuth, 404], Summary = "Results of one policy with its recent decisions." },
         new("GET", "/api/v1/decisions/{id}", "GetDecision") { Access = Access.Admin, ResponseBody = typeof(RecordedDecisionView), ProblemStatuses = [.. AdminAuth, 404], Summary = "One recorded decision by its decision_id: event, matches and reason." },

@@ -2,6 +2,7 @@ using Esper.Api.Audit;
 using Esper.Api.Auth;
 using Esper.Api.Http;
 using Esper.Api.Json;
+using Esper.Api.Operators;
 using Esper.Storage.Repositories;
 
 namespace Esper.Api.Keys;
@@ -64,9 +65,16 @@ internal sealed class ApiKeyEndpoints(
                 return Problems.Validation(fields.Errors);
             }
 
+            // An admin-scope key may do everything, memberships included: a signed-in operator below Owner making
+            // one would raise their own rights.
+            if (scope == KeyScopes.Admin && call.Key.Role is { } role && !OperatorRoles.Allows(role, OperatorRoles.Owner))
+            {
+                return Problems.Forbidden("Only an Owner may create an admin-scope key; an Admin may create runtime keys.");
+            }
+
             var issued = await issuer.IssueAsync(call.Key.TenantId, name!, scope!, trust!, call.Key.KeyId, null, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A freshly generated secret collided.");
-            await audit.RecordAsync(call.Key.TenantId, call.Key.KeyId, "api_key", issued.Record.Id, "created", cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(call.Key, "api_key", issued.Record.Id, "created", cancellationToken).ConfigureAwait(false);
             return JsonResponses.Create(201, ApiKeyViews.From(issued.Record, issued.Secret), ReadableJson.Api.ApiKeyView, Location($"/api/v1/api-keys/{issued.Record.Id}"));
         }
     }
@@ -86,7 +94,7 @@ internal sealed class ApiKeyEndpoints(
         }
 
         authenticator.Evict(id);
-        await audit.RecordAsync(call.Key.TenantId, call.Key.KeyId, "api_key", id, "revoked", cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(call.Key, "api_key", id, "revoked", cancellationToken).ConfigureAwait(false);
         return JsonResponses.NoContent();
     }
 

@@ -97,7 +97,7 @@ internal sealed class ReplayEndpoints(
         }
 
         await jobs.CreateAsync(tenantId, job.JobId, ReplayProcessor.Write(job), job.ExpiresAt, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(tenantId, call.Key.KeyId, "replay_job", job.JobId, "created", cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(call.Key, "replay_job", job.JobId, "created", cancellationToken).ConfigureAwait(false);
         var advanced = await processor.AdvanceAsync(tenantId, job.JobId, cancellationToken).ConfigureAwait(false) ?? job;
         return JsonResponses.Create(201, ReplayJobView.From(advanced), ReplayJsonContext.Default.ReplayJobView, Location(advanced.JobId));
     }
@@ -131,7 +131,7 @@ internal sealed class ReplayEndpoints(
             return Problems.Conflict($"Replay job '{outcome.Job.JobId}' is {outcome.Job.Status}; only a running job can be cancelled.");
         }
 
-        await audit.RecordAsync(tenantId, call.Key.KeyId, "replay_job", outcome.Job.JobId, "cancelled", cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(call.Key, "replay_job", outcome.Job.JobId, "cancelled", cancellationToken).ConfigureAwait(false);
         return JsonResponses.Create(200, ReplayJobView.From(outcome.Job), ReplayJsonContext.Default.ReplayJobView);
     }
 

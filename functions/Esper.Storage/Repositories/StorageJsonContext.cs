@@ -14,4 +14,5 @@ namespace Esper.Storage.Repositories;
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(StoredApiKey))]
 [JsonSerializable(typeof(ReplayStateItem))]
+[JsonSerializable(typeof(MembershipRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

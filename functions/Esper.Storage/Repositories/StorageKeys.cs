@@ -14,6 +14,9 @@ public static class StorageKeys
     /// <summary>The tenant document.</summary>
     public static ItemKey Tenant(string tenantId) => new($"{tenantId}#tenant", "meta");
 
+    /// <summary>The partition holding a tenant's memberships, one item per user id.</summary>
+    public static string MembershipPartition(string tenantId) => $"{tenantId}#members";
+
     /// <summary>The partition holding a tenant's config documents and its config version counter.</summary>
     public static string ConfigPartition(string tenantId) => $"{tenantId}#config";
 

@@ -20,4 +20,19 @@ public sealed class TenantRepository(IKeyValueStore store)
         var item = await store.GetAsync(StorageKeys.Tenant(tenantId), cancellationToken).ConfigureAwait(false);
         return item is null ? null : JsonSerializer.Deserialize(item.Document, StorageJsonContext.Default.TenantRecord);
     }
+
+    /// <summary>Replaces an existing tenant's document; false when the tenant does not exist.</summary>
+    public async ValueTask<bool> ReplaceAsync(TenantRecord tenant, CancellationToken cancellationToken = default)
+    {
+        var key = StorageKeys.Tenant(tenant.Id);
+        var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return false;
+        }
+
+        var json = JsonSerializer.Serialize(tenant, StorageJsonContext.Default.TenantRecord);
+        var result = await store.PutAsync(key, json, WriteCondition.IfVersion(current.Version), null, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded;
+    }
 }

@@ -46,12 +46,18 @@ internal sealed class ApiHarness : IDisposable
     /// <summary>Waits for the store work the handler left running in the background (record writes, journal sweeps).</summary>
     public Task DrainAsync() => _services.GetRequiredService<Esper.Api.Runtime.PendingRecordings>().DrainAsync();
 
-    public async Task<(int Status, JsonElement Body, ApiResponse Raw)> SendAsync(string method, string path, string? json = null, string? key = AdminKey)
+    public async Task<(int Status, JsonElement Body, ApiResponse Raw)> SendAsync(
+        string method, string path, string? json = null, string? key = AdminKey, IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/json" };
         if (key is not null)
         {
             headers["x-esper-api-key"] = key;
+        }
+
+        foreach (var (name, value) in extraHeaders ?? new Dictionary<string, string>())
+        {
+            headers[name] = value;
         }
 
         var query = new Dictionary<string, string>(StringComparer.Ordinal);
