@@ -9,7 +9,7 @@ using Esper.Bench.InProcess.Tenant;
 // setup of the HTTP comparison against a running host.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: inprocess setup-http|stores|scale [--name value ...]");
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|scale [--name value ...]");
     return 2;
 }
 
@@ -45,6 +45,18 @@ switch (args[0])
         var table = await StoreRoundTrips.RunAsync(stores, options.Quick);
         await table.WriteAsync(Path.Combine(options.Require("out"), "stores.json"));
         await Guarded("embedded-concurrency", () => EmbeddedConcurrency.RunAsync(dataDir, options.Quick), options.Require("out"));
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "concurrency":
+    {
+        // The embedded concurrency table alone, for before/after measurements of a store change.
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-concurrency-{Environment.ProcessId}");
+        var outDir = options.Require("out");
+        Directory.CreateDirectory(outDir);
+        await Guarded("embedded-concurrency", () => EmbeddedConcurrency.RunAsync(dataDir, options.Quick), outDir);
+        Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "embedded-concurrency.json")));
         TryDelete(dataDir);
         return 0;
     }
