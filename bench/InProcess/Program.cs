@@ -9,7 +9,7 @@ using Esper.Bench.InProcess.Tenant;
 // setup of the HTTP comparison against a running host.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|scale [--name value ...]");
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|scale [--name value ...]");
     return 2;
 }
 
