@@ -109,7 +109,7 @@ wait_http() { # url pid
 peak_run() { # label url key file
   local label=$1 url=$2 key=$3 out=$4
   if command -v wrk >/dev/null 2>&1; then
-    WRK_OUT="$out" WRK_LABEL="$label" WRK_CONNECTIONS="$connections" ESPER_API_KEY="$key" \
+    WRK_OUT="$out" WRK_LABEL="$label" WRK_CONNECTIONS="$connections" ESPER_API_KEY="$key" WRK_NO_IDEMPOTENCY="${no_idempotency:-0}" \
       timeout 60 wrk -t2 -c"$connections" -d"${peak_seconds}s" --latency -s bench/wrk/runtime.lua "$url" >"$log_dir/wrk-$label.log" 2>&1
   else
     timeout 60 dotnet "$(bin LoadGen Esper.Bench.LoadGen)" closed --url "$url" --api-key "$key" --label "$label" \
@@ -187,6 +187,8 @@ if wants http; then
         peak_run esper "$esper_url" "$runtime_key" "$raw/http-peak-r${round}-a-esper.json"
         peak_run bare "$bare_url" "" "$raw/http-peak-r${round}-b-bare.json"
         [ -n "$tmpfs_key" ] && peak_run esper-tmpfs "$tmpfs_url" "$tmpfs_key" "$raw/http-peak-r${round}-c-esper-tmpfs.json"
+        # The same Esper host with bodies that carry no idempotency key (wrk only; the fallback generator sends keys).
+        command -v wrk >/dev/null 2>&1 && no_idempotency=1 peak_run esper-nokey "$esper_url" "$runtime_key" "$raw/http-peak-r${round}-d-esper-nokey.json"
       done
       # Fixed rate at half of Esper's median peak, same generator, same connections, for both targets.
       rate=$(jq -s 'map(.rps) | sort | .[(length/2|floor)] / 2 | floor | if . < 1 then 1 else . end' "$raw"/http-peak-*-esper.json)

@@ -50,6 +50,18 @@ switch (args[0])
         return 0;
     }
 
+    case "concurrency":
+    {
+        // The embedded concurrency table alone, for before/after measurements of a store change.
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-concurrency-{Environment.ProcessId}");
+        var outDir = options.Require("out");
+        Directory.CreateDirectory(outDir);
+        await Guarded("embedded-concurrency", () => EmbeddedConcurrency.RunAsync(dataDir, options.Quick), outDir);
+        Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "embedded-concurrency.json")));
+        TryDelete(dataDir);
+        return 0;
+    }
+
     case "scale":
     {
         var outDir = options.Require("out");

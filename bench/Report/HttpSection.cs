@@ -42,6 +42,13 @@ internal static class HttpSection
             md.AppendLine(Invariant($"Diagnostic: the same host with its database on tmpfs (a commit's sync costs nothing): **{tmpfs:F0} req/s** (p50 {Median(peaks, "esper-tmpfs", r => r.P50):F3} ms, p99 {Median(peaks, "esper-tmpfs", r => r.P99):F3} ms), {tmpfs / bare:P0} of bare.\n"));
         }
 
+        var noKey = Median(peaks, "esper-nokey", r => r.Rps);
+        if (!double.IsNaN(noKey))
+        {
+            md.AppendLine(Invariant($"The same Esper host, bodies without an idempotency key: **{noKey:F0} req/s** (p50 {Median(peaks, "esper-nokey", r => r.P50):F3} ms, p99 {Median(peaks, "esper-nokey", r => r.P99):F3} ms), {noKey / bare:P0} of bare.\n"));
+            checks.Add(new Check("HTTP throughput without idempotency keys, Esper / bare", Invariant($"{noKey / bare:P0} ({noKey:F0} / {bare:F0} req/s)"), "≥ 50%", noKey / bare >= 0.5));
+        }
+
         checks.Add(new Check("HTTP throughput, Esper / bare", Invariant($"{ratio:P0} ({esper:F0} / {bare:F0} req/s)"), "≥ 50%", double.IsNaN(ratio) ? null : ratio >= 0.5));
 
         if (rates.Count > 0)

@@ -1,6 +1,7 @@
 -- wrk script for the runtime endpoint: varied bodies (many client IPs from 198.18.0.0/15 so entity keys spread,
 -- mixed routes and user agents, unique idempotency keys) and a JSON summary written by done().
--- Env: ESPER_API_KEY (optional), WRK_OUT (summary file), WRK_LABEL, WRK_IPS (distinct IPs, default 50000).
+-- Env: ESPER_API_KEY (optional), WRK_OUT (summary file), WRK_LABEL, WRK_IPS (distinct IPs, default 50000),
+-- WRK_NO_IDEMPOTENCY=1 (leave the idempotency key out of every body).
 local agents = {
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
@@ -16,6 +17,7 @@ local routes = {
 }
 local ips = tonumber(os.getenv("WRK_IPS") or "50000")
 local key = os.getenv("ESPER_API_KEY")
+local idempotency = os.getenv("WRK_NO_IDEMPOTENCY") ~= "1"
 local counter = 0
 local threads = {}
 -- thread_id is a global on purpose: setup() sets it in each thread's own Lua state (a local would shadow it and
@@ -41,8 +43,8 @@ function request()
   local route = routes[math.random(#routes)]
   local agent = agents[math.random(#agents)]
   local plan = (math.random(4) == 1) and "pro" or "free"
-  local body = '{"source":"bench","observed_at":"2026-01-01T00:00:00Z","idempotency_key":"wrk-' .. thread_id .. '-' .. counter ..
-    '-' .. math.random(1, 2147483647) .. '","return_url":"https://shop.example' .. route[2] ..
+  local idem = idempotency and ('"idempotency_key":"wrk-' .. thread_id .. '-' .. counter .. '-' .. math.random(1, 2147483647) .. '",') or ''
+  local body = '{"source":"bench","observed_at":"2026-01-01T00:00:00Z",' .. idem .. '"return_url":"https://shop.example' .. route[2] ..
     '","request":{"method":"' .. route[1] .. '","path":"' .. route[2] .. '","client_ip":"' .. ip ..
     '","user_agent":"' .. agent .. '","headers":{"user-agent":"' .. agent ..
     '","accept":"text/html","accept-language":"en-US,en;q=0.9","x-forwarded-for":"' .. ip ..

@@ -24,6 +24,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     private readonly ConcurrentQueue<SqliteQueuedWrite> _queue = new();
     private readonly List<SqliteQueuedWrite> _group = new(MaxGroupSize);
     private long _groupCommits;
+    private long _groupRetries;
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/> with default options.</summary>
     public SqliteKeyValueStore(string path, TimeProvider timeProvider)
@@ -186,6 +187,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     /// <summary>For tests: how many groups of two or more writes were committed together.</summary>
     internal long GroupCommits => Interlocked.Read(ref _groupCommits);
 
+    /// <summary>For tests: how many groups had a write throw and ran again with a savepoint per write.</summary>
+    internal long GroupRetries => Interlocked.Read(ref _groupRetries);
+
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     // Writers of this process take turns at the gate before they contend for SQLite's file lock. The file lock is
@@ -311,13 +315,60 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         }
     }
 
-    // One BEGIN IMMEDIATE … COMMIT for the whole group, each write in its own savepoint: a write that throws is
-    // rolled back alone and its caller gets the exception; the others are completed only once the COMMIT succeeded.
+    // One BEGIN IMMEDIATE … COMMIT for the whole group. Writes almost never throw, so the group first runs them
+    // bare, one after another (a savepoint per write would add two statements to each); the writes are completed
+    // only once the COMMIT succeeded. When one throws, the whole transaction is rolled back, so nothing of the
+    // first attempt remains, and the group runs again with a savepoint per write to isolate the failing one.
     private void CommitGroup(SqliteSession session, List<SqliteQueuedWrite> group, long now)
+    {
+        session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
+        session.InGroupTransaction = true;
+        try
+        {
+            foreach (var queued in group)
+            {
+                queued.Run(session, now);
+            }
+        }
+        catch (Exception)
+        {
+            session.RollbackQuietly();
+            session.InGroupTransaction = false;
+            Interlocked.Increment(ref _groupRetries);
+            CommitGroupWithSavepoints(session, group, now);
+            return;
+        }
+
+        try
+        {
+            _purge.RunIfDue(session, now);
+            session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+        }
+        catch
+        {
+            session.RollbackQuietly();
+            throw;
+        }
+        finally
+        {
+            session.InGroupTransaction = false;
+        }
+
+        Interlocked.Increment(ref _groupCommits);
+        foreach (var queued in group)
+        {
+            queued.Complete();
+        }
+    }
+
+    // The same group with each write in its own savepoint: a write that throws is rolled back alone and its caller
+    // gets the exception; the others are completed only once the COMMIT succeeded.
+    private void CommitGroupWithSavepoints(SqliteSession session, List<SqliteQueuedWrite> group, long now)
     {
         var errors = new Exception?[group.Count];
         session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
         session.InGroupTransaction = true;
+        session.GroupSavepoints = true;
         try
         {
             for (var i = 0; i < group.Count; i++)
@@ -362,6 +413,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         finally
         {
             session.InGroupTransaction = false;
+            session.GroupSavepoints = false;
         }
 
         for (var i = 0; i < group.Count; i++)

@@ -60,9 +60,11 @@ internal sealed partial class SqliteSession : IDisposable
     {
         if (InGroupTransaction)
         {
-            // Inside a group commit the transaction is already open (and holds the write lock): a savepoint gives
-            // this work its own all-or-nothing scope, and the group's COMMIT makes it durable.
-            return InSavepoint(args, work);
+            // Inside a group commit the transaction is already open (and holds the write lock) and the group's
+            // COMMIT makes this work durable. On the group's first attempt the work runs bare: should it throw, the
+            // whole group is rolled back and run again with GroupSavepoints set, where a savepoint gives each work
+            // its own all-or-nothing scope.
+            return GroupSavepoints ? InSavepoint(args, work) : work(this, args);
         }
 
         Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
@@ -81,6 +83,9 @@ internal sealed partial class SqliteSession : IDisposable
 
     /// <summary>True while this session runs a group of writes inside one BEGIN IMMEDIATE … COMMIT.</summary>
     public bool InGroupTransaction { get; set; }
+
+    /// <summary>True while a group runs each write in its own savepoint (the retry after a write of the group threw).</summary>
+    public bool GroupSavepoints { get; set; }
 
     /// <summary>
     /// Runs <paramref name="work"/> inside a SAVEPOINT of the open transaction: released when it returns, rolled back
