@@ -9,5 +9,9 @@ namespace Esper.Api.Contracts;
 [JsonSerializable(typeof(ApiKeyCreateBody))]
 [JsonSerializable(typeof(TenantCreateBody))]
 [JsonSerializable(typeof(ProofVerifyBody))]
+[JsonSerializable(typeof(ReplayJobCreateBody))]
+[JsonSerializable(typeof(ExpressionCheckBody))]
+[JsonSerializable(typeof(ChallengeSolveForm))]
+[JsonSerializable(typeof(HybridConfigView))]
 [JsonSerializable(typeof(ProblemBody))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -15,13 +15,13 @@ internal static class ReplayComparer
 
     public static void Add(ReplayDiff diff, DecisionRecord record, Decision decision, int maxSamples)
     {
-        var after = ReplayText.Of(decision.Action);
+        var after = decision.Action.WireName();
         diff.DecisionsCompared++;
         diff.CountAction(record.Action, after: false);
         diff.CountAction(after, after: true);
         foreach (var outcome in record.Outcomes ?? [])
         {
-            if (outcome.Outcome != "allow")
+            if (outcome.Outcome != DecisionOutcome.Allow.WireName())
             {
                 diff.CountPolicy(outcome.PolicyId, outcome.Outcome, after: false);
             }
@@ -31,7 +31,7 @@ internal static class ReplayComparer
         {
             if (outcome.Outcome != DecisionOutcome.Allow)
             {
-                diff.CountPolicy(outcome.PolicyId, ReplayText.Of(outcome.Outcome), after: true);
+                diff.CountPolicy(outcome.PolicyId, outcome.Outcome.WireName(), after: true);
             }
         }
 
