@@ -31,7 +31,9 @@ public static class EsperServiceCollectionExtensions
 
         services.AddOptions<EsperOptions>().Configure(configure).ValidateOnStart();
         services.AddEsperClient();
+#pragma warning disable RS0030 // A composition root: the system clock unless one is registered.
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.TryAddSingleton(static sp => new EsperGuard(
             sp.GetRequiredService<IEsperClient>(),
             sp.GetRequiredService<IOptions<EsperOptions>>().Value,

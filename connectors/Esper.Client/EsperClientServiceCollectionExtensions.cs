@@ -45,7 +45,9 @@ public static class EsperClientServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<EsperClientOptions>, EsperClientEnvironmentDefaults>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EsperClientOptions>, EsperClientOptionsValidator>());
         services.TryAddTransient<EsperApiKeyHandler>();
+#pragma warning disable RS0030 // A composition root: the system clock unless one is registered.
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         EsperHttpPipelines.AddRuntime(services);
         EsperHttpPipelines.AddControl(services);
         services.TryAddTransient<IEsperClient, EsperClient>();

@@ -45,7 +45,9 @@ public sealed class EsperLambdaGuard : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton(loggerFactory ?? NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+#pragma warning disable RS0030 // A composition root: the system clock unless one is registered.
             .AddSingleton(time ?? TimeProvider.System)
+#pragma warning restore RS0030
             .AddEsperClient(o =>
             {
                 o.ApiUrl = options.ApiUrl;

@@ -87,7 +87,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, RuntimeEndpoints>();
         services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Actions));
         services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Entities));
-        services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Mitigations));
+        services.AddSingleton<IApiEndpointModule>(static sp =>
+            Config(sp, ResourceKinds.Mitigations, m => ChallengeReadiness.Warnings(m, sp.GetRequiredService<ChallengeSettings>())));
         services.AddSingleton<IApiEndpointModule>(static sp => Config(sp, ResourceKinds.Policies));
         services.AddSingleton<IApiEndpointModule, ApiKeyEndpoints>();
         services.AddSingleton<IApiEndpointModule, TenantEndpoints>();
@@ -122,7 +123,7 @@ public static class ServiceCollectionExtensions
         });
     }
 
-    private static ConfigEndpoints<T> Config<T>(IServiceProvider sp, ResourceKind<T> kind)
+    private static ConfigEndpoints<T> Config<T>(IServiceProvider sp, ResourceKind<T> kind, Func<T, IReadOnlyList<string>>? warnings = null)
         where T : class =>
-        new(kind, sp.GetRequiredService<ConfigRepository>(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<ConfigChangeSignal>(), sp.GetRequiredService<EsperApiOptions>());
+        new(kind, sp.GetRequiredService<ConfigRepository>(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<ConfigChangeSignal>(), sp.GetRequiredService<EsperApiOptions>(), warnings);
 }

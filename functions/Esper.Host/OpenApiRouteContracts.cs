@@ -39,6 +39,24 @@ internal static class OpenApiRouteContracts
         return Task.CompletedTask;
     }
 
+    /// <summary>The read-only <c>warnings</c> a write of these resources may answer with (<see cref="ApiSchemas.AnsweredWithWarnings"/>).</summary>
+    public static Task WriteWarningsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (ApiSchemas.AnsweredWithWarnings.Contains(context.JsonTypeInfo.Type) && schema.Properties is { } properties)
+        {
+            properties["warnings"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                ReadOnly = true,
+                Description = "Only in the answer of a write, and only when the saved resource cannot work as configured on this runtime "
+                    + "(e.g. a challenge mitigation while ESPER_PUBLIC_URL is not set). Never stored; not accepted in a request.",
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static void OptionalNulls(OpenApiSchema schema)
     {
         if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
@@ -108,16 +126,16 @@ internal static class OpenApiRouteContracts
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { [route.RequestContentType] = new() { Schema = schema } },
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [route.RequestContentType] = new() { Schema = schema, Example = route.RequestExample is { } example ? System.Text.Json.Nodes.JsonNode.Parse(example) : null },
+                },
             };
         }
-        else if (route.Method == "POST")
+        else
         {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { [route.RequestContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
-            };
+            // A route that takes no body (DELETE, a cancel) says so: no request body at all.
+            operation.RequestBody = null;
         }
 
         foreach (var segment in route.Template.Split('/'))

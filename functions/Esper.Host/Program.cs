@@ -35,6 +35,7 @@ builder.Services.ConfigureHttpJsonOptions(OpenApiRouteContracts.ConfigureJson);
 builder.Services.AddOpenApi(static options =>
 {
     options.AddSchemaTransformer(OpenApiRouteContracts.OptionalNullsAsync);
+    options.AddSchemaTransformer(OpenApiRouteContracts.WriteWarningsAsync);
     options.AddDocumentTransformer(OpenApiRouteContracts.DescribeDocumentAsync);
     options.AddOperationTransformer(OpenApiRouteContracts.DescribeOperationAsync);
 });

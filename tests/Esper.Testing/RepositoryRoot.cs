@@ -17,11 +17,17 @@ public static class RepositoryRoot
     /// The build output folder of <paramref name="project"/> under functions/, built in the same configuration as
     /// the tests (Debug or Release), e.g. <c>functions/Esper.Host/bin/Release/net10.0</c>.
     /// </summary>
-    public static string BuildOutput(string project)
-    {
-        var configuration = typeof(RepositoryRoot).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        return Combine("functions", project, "bin", configuration, "net10.0");
-    }
+    public static string BuildOutput(string project) => BuildOutput("functions", project);
+
+    /// <summary>
+    /// The build output folder of <paramref name="project"/> under <paramref name="folder"/> (<c>functions</c>,
+    /// <c>connectors</c>), in the tests' configuration, e.g. <c>connectors/Esper.Cli/bin/Release/net10.0</c>.
+    /// </summary>
+    public static string BuildOutput(string folder, string project) => Combine(folder, project, "bin", Configuration, "net10.0");
+
+    /// <summary>The configuration the tests were built in (Debug or Release), which the projects they start were built in too.</summary>
+    public static string Configuration { get; } =
+        typeof(RepositoryRoot).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
     private static string Find()
     {

@@ -22,11 +22,13 @@ internal static class DaemonHost
         builder.WebHost.ConfigureKestrel(static k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddProvider(new RotatingFileLoggerProvider(home.LogsRoot, settings.MaxLogBytes, settings.KeepLogFiles));
+        // Log lines carry the daemon's clock (the one AddEsperApi registers), like everything else it timestamps.
+        builder.Services.AddSingleton<ILoggerProvider>(sp =>
+            new RotatingFileLoggerProvider(home.LogsRoot, settings.MaxLogBytes, settings.KeepLogFiles, sp.GetRequiredService<TimeProvider>()));
 
         var services = builder.Services;
         Directory.CreateDirectory(home.DataRoot);
-        services.AddEsperSqliteStore(options => options.Path = Path.Combine(home.DataRoot, "esper.db"));
+        services.AddEsperSqliteStore(options => options.Path = SqliteStoreOptions.PathIn(home.DataRoot));
 
         // Connectors call the daemon as they call origin; the rate limit is origin's business.
         services.AddEsperApi(static options => options.RateLimitPerMinute = 0);

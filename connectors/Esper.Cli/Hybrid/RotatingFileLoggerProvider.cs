@@ -7,12 +7,14 @@ namespace Esper.Cli.Hybrid;
 /// Writes the daemon's logs to <c>~/.esper/logs/esper.log</c>, one line per entry; past <c>maxBytes</c> the file is
 /// renamed <c>esper.1.log</c> (older ones shift up) and at most <c>keep</c> rotated files stay.
 /// </summary>
-internal sealed class RotatingFileLoggerProvider(string directory, long maxBytes, int keep) : ILoggerProvider
+internal sealed class RotatingFileLoggerProvider(string directory, long maxBytes, int keep, TimeProvider time) : ILoggerProvider
 {
     private readonly object _lock = new();
     private StreamWriter? _writer;
 
     public string CurrentFile => Path.Combine(directory, "esper.log");
+
+    private DateTimeOffset Now => time.GetUtcNow();
 
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
 
@@ -74,7 +76,7 @@ internal sealed class RotatingFileLoggerProvider(string directory, long maxBytes
                 return;
             }
 
-            var line = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:O} {logLevel} {category}[{eventId.Id}] {formatter(state, exception)}");
+            var line = string.Create(CultureInfo.InvariantCulture, $"{provider.Now:O} {logLevel} {category}[{eventId.Id}] {formatter(state, exception)}");
             provider.Write(exception is null ? line : line + " " + exception.GetType().Name + ": " + exception.Message);
         }
     }

@@ -30,7 +30,7 @@ internal sealed partial class SyncLoop(OriginSync sync, RuntimeSettings settings
             // The loop was stopped mid-round; the final flush below still runs.
         }
 
-        using var timeout = new CancellationTokenSource(ShutdownFlushTimeout);
+        using var timeout = new CancellationTokenSource(ShutdownFlushTimeout, time);
         try
         {
             await sync.ForwardAsync(timeout.Token).ConfigureAwait(false);

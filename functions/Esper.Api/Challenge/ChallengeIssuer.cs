@@ -69,7 +69,7 @@ internal sealed partial class ChallengeIssuer(ChallengeSessionStore sessions, Ch
     {
         if (settings.PublicUrl is null)
         {
-            return Failed("ESPER_PUBLIC_URL is not set, so no challenge page address can be given");
+            return Failed(ChallengeReadiness.NoPublicUrl);
         }
 
         var challenge = request.Mitigation?.Challenge;

@@ -48,13 +48,14 @@ internal static class ChallengeReturnUrls
             allowed = [.. allowed, loopback];
         }
 
+        if (allowed.Count == 0)
+        {
+            // Nothing could pass: say what to set, in the words the mitigation's write and the setup check use.
+            return ReturnUrlCheck.Refused(ChallengeReadiness.NoAllowedOrigin);
+        }
+
         if (candidate is not null && candidate.StartsWith('/') && !candidate.StartsWith("//", StringComparison.Ordinal))
         {
-            if (allowed.Count == 0)
-            {
-                return ReturnUrlCheck.Refused("the return URL is a path and the mitigation allows no origin to place it on");
-            }
-
             candidate = OriginForHost(allowed, requestHost) + candidate;
         }
 

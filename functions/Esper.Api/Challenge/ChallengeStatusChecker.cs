@@ -19,7 +19,7 @@ internal sealed class ChallengeStatusChecker(ChallengeSettings settings, Turnsti
                 ? new ChallengeCheckView(true, $"challenge pages are served under {url.AbsoluteUri.TrimEnd('/')}/challenge/")
                 : new ChallengeCheckView(false, "ESPER_PUBLIC_URL is not set, so challenge decisions carry no redirect_url"),
             settings.Keys.IsEphemeral
-                ? new ChallengeCheckView(false, "ESPER_CHALLENGE_KEYS is not set: a random per-process key signs tokens, so other instances and restarts reject them")
+                ? new ChallengeCheckView(false, ChallengeReadiness.EphemeralKeys)
                 : new ChallengeCheckView(true, $"{settings.Keys.Keys.Count} key(s); signing with '{settings.Keys.Current.Id}'"),
             ChallengeProviderStatus.Unavailable(ChallengeProviders.ProofOfWork, settings) is { } powProblem
                 ? new ChallengeCheckView(false, powProblem)
@@ -74,7 +74,7 @@ internal sealed class ChallengeStatusChecker(ChallengeSettings settings, Turnsti
         var origins = ChallengeReturnUrls.AllowedOrigins(m.Challenge);
         if (origins.Count == 0)
         {
-            reasons.Add("no allowed return origin: set challenge.allowed_origins or an absolute challenge.return_url_template");
+            reasons.Add(ChallengeReadiness.NoAllowedOrigin);
         }
 
         foreach (var entry in m.Challenge?.AllowedOrigins ?? [])

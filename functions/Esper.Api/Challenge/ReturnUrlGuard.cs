@@ -15,7 +15,7 @@ internal static class ReturnUrlGuard
     {
         if (string.IsNullOrEmpty(url))
         {
-            return ReturnUrlCheck.Refused("no return URL was given and the mitigation has no return URL template");
+            return ReturnUrlCheck.Refused("no return URL was given (the request's return_url) and the mitigation has no challenge.return_url_template");
         }
 
         var parsed = ParseAbsoluteHttp(url, out var error);
@@ -27,7 +27,7 @@ internal static class ReturnUrlGuard
         var origin = OriginOf(parsed);
         return allowedOrigins.Contains(origin, StringComparer.Ordinal)
             ? ReturnUrlCheck.Allowed(parsed, origin)
-            : ReturnUrlCheck.Refused($"the return URL's origin {origin} is not in the tenant's allowed challenge origins");
+            : ReturnUrlCheck.Refused($"the return URL's origin {origin} is not in the tenant's allowed challenge origins (challenge.allowed_origins)");
     }
 
     /// <summary>

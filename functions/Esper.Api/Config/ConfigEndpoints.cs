@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Esper.Api.Audit;
 using Esper.Api.Http;
+using Esper.Api.Json;
 using Esper.Storage.KeyValue;
 using Esper.Storage.Repositories;
 
@@ -13,8 +14,16 @@ namespace Esper.Api.Config;
 /// CRUD of one config resource kind: list, get, create (201 + ETag), replace and merge-patch (If-Match; a stale
 /// ETag gets 412 and changes nothing), delete (409 while a policy or entity uses it). Every write is validated
 /// (expressions with their error position, references must exist), bumps the tenant's config version and is audited.
+/// A write whose resource is saved but cannot work as configured on this runtime (a challenge mitigation without
+/// ESPER_PUBLIC_URL) answers the resource with a <c>warnings</c> array; it is not part of the resource and is never stored.
 /// </summary>
-internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository repository, AuditLog audit, ConfigChangeSignal signal, EsperApiOptions options)
+internal sealed class ConfigEndpoints<T>(
+    ResourceKind<T> kind,
+    ConfigRepository repository,
+    AuditLog audit,
+    ConfigChangeSignal signal,
+    EsperApiOptions options,
+    Func<T, IReadOnlyList<string>>? warnings = null)
     : IApiEndpointModule
     where T : class
 {
@@ -88,7 +97,7 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
             }
 
             await ChangedAsync(call, id, "created", cancellationToken).ConfigureAwait(false);
-            return Ok(201, json, result.Version!, $"/api/v1/{kind.Plural}/{id}");
+            return Ok(201, WithWarnings(json, resource!), result.Version!, $"/api/v1/{kind.Plural}/{id}");
         }
     }
 
@@ -205,7 +214,7 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
         }
 
         await ChangedAsync(call, id, change, cancellationToken).ConfigureAwait(false);
-        return Ok(200, json, result.Version!, null);
+        return Ok(200, WithWarnings(json, resource), result.Version!, null);
     }
 
     private async ValueTask<ApiResponse?> ValidateAsync(ApiCall call, T resource, CancellationToken cancellationToken)
@@ -270,6 +279,19 @@ internal sealed class ConfigEndpoints<T>(ResourceKind<T> kind, ConfigRepository 
         await repository.BumpVersionAsync(call.Key.TenantId, cancellationToken).ConfigureAwait(false);
         signal.Raise(call.Key.TenantId);
         await audit.RecordAsync(call.Key, kind.Singular, id, change, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored resource's JSON, with the write's <c>warnings</c> after its fields when there are any.</summary>
+    private string WithWarnings(string json, T resource)
+    {
+        if (warnings?.Invoke(resource) is not { Count: > 0 } list)
+        {
+            return json;
+        }
+
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["warnings"] = new JsonArray([.. list.Select(static w => (JsonNode?)JsonValue.Create(w))]);
+        return node.ToJsonString(ReadableJson.Options);
     }
 
     private ApiResponse NotFound(ApiCall call) => Problems.NotFound($"No {kind.Singular} '{call.Route("id")}'.");

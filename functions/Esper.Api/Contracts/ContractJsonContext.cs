@@ -11,5 +11,9 @@ namespace Esper.Api.Contracts;
 [JsonSerializable(typeof(TenantPatchBody))]
 [JsonSerializable(typeof(MembershipBody))]
 [JsonSerializable(typeof(ProofVerifyBody))]
+[JsonSerializable(typeof(ReplayJobCreateBody))]
+[JsonSerializable(typeof(ExpressionCheckBody))]
+[JsonSerializable(typeof(ChallengeSolveForm))]
+[JsonSerializable(typeof(HybridConfigView))]
 [JsonSerializable(typeof(ProblemBody))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -12,4 +12,4 @@ internal sealed record RuntimeRequestFields(
     IReadOnlyDictionary<string, string>? QueryParams,
     IReadOnlyDictionary<string, string>? Cookies,
     IReadOnlyDictionary<string, string>? RouteParams,
-    JsonElement? Body);
+    JsonElement? Body = null);

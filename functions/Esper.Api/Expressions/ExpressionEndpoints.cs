@@ -1,3 +1,5 @@
+using Esper.Api.Config;
+using Esper.Api.Contracts;
 using Esper.Api.Http;
 using Esper.Api.Json;
 using Esper.Core.Expressions;
@@ -15,7 +17,7 @@ internal sealed class ExpressionEndpoints(EsperApiOptions options) : IApiEndpoin
 
     private ValueTask<ApiResponse> ValidateAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        if (!JsonBody.TryParse(call.Request, options.Limits, strict: true, out var body, out var problem))
         {
             return ValueTask.FromResult(problem!);
         }
@@ -25,6 +27,11 @@ internal sealed class ExpressionEndpoints(EsperApiOptions options) : IApiEndpoin
             if (body!.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !body.RootElement.TryGetProperty("expression", out var expression))
             {
                 return ValueTask.FromResult(Problems.Validation("expression", "is required"));
+            }
+
+            if (BodyContract.Check(body.RootElement, ContractJsonContext.Default.ExpressionCheckBody, "an expression check") is { } unknown)
+            {
+                return ValueTask.FromResult(Problems.Validation([unknown]));
             }
 
             var result = ExpressionCompiler.Compile(expression);

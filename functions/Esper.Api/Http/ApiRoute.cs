@@ -21,6 +21,9 @@ public sealed record ApiRoute(string Method, string Template, string Name)
     /// <summary>The request body's media type. Default <c>application/json</c>.</summary>
     public string RequestContentType { get; init; } = "application/json";
 
+    /// <summary>An example request body as JSON text (it must satisfy <see cref="RequestBody"/>), or null.</summary>
+    public string? RequestExample { get; init; }
+
     /// <summary>The contract of the success body, or null when it has none (204, 303, HTML pages).</summary>
     public Type? ResponseBody { get; init; }
 

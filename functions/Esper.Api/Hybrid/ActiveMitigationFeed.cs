@@ -37,7 +37,7 @@ internal sealed class ActiveMitigationFeed(IKeyValueStore store, HybridKeys keys
                 await keys.ForAsync(tenantId, write.EntityKey, cancellationToken).ConfigureAwait(false),
                 match?.PolicyId,
                 match?.MitigationId,
-                match is null ? null : ModeText(match.Mode),
+                match is null ? null : match.Mode.WireName(),
                 expires,
                 write.Set);
             (items ??= []).Add(new BatchItem(
@@ -60,11 +60,4 @@ internal sealed class ActiveMitigationFeed(IKeyValueStore store, HybridKeys keys
         var page = after.Take(limit).Select(i => JsonSerializer.Deserialize(i.Document, HybridJsonContext.Default.ActiveMitigation)!).ToList();
         return new ActiveMitigationPage(page, page.Count > 0 ? page[^1].Cursor : since, after.Count > limit);
     }
-
-    private static string ModeText(MitigationMode mode) => mode switch
-    {
-        MitigationMode.Block => "block",
-        MitigationMode.Challenge => "challenge",
-        _ => "monitor",
-    };
 }

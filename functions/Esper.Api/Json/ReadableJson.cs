@@ -15,6 +15,9 @@ internal static class ReadableJson
 
     public static ApiJsonContext Api { get; } = new(Relaxed(ApiJsonContext.Default.Options));
 
+    /// <summary>Options for writing a JSON node readably (no context: nodes need no contract).</summary>
+    public static JsonSerializerOptions Options { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static JsonSerializerOptions Relaxed(JsonSerializerOptions source) =>
         new(source) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = null };
 }

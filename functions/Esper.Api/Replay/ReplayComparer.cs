@@ -21,7 +21,7 @@ internal static class ReplayComparer
         diff.CountAction(after, after: true);
         foreach (var outcome in record.Outcomes ?? [])
         {
-            if (outcome.Outcome != "allow")
+            if (outcome.Outcome != DecisionOutcome.Allow.WireName())
             {
                 diff.CountPolicy(outcome.PolicyId, outcome.Outcome, after: false);
             }

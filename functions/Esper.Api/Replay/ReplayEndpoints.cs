@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Esper.Api.Audit;
 using Esper.Api.Config;
+using Esper.Api.Contracts;
 using Esper.Api.Http;
 using Esper.Api.Json;
 using Esper.Core.Fields;
@@ -36,7 +37,8 @@ internal sealed class ReplayEndpoints(
 
     private async ValueTask<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        // Strict as config bodies: a misspelt "candidate" would otherwise replay the live config and report no change.
+        if (!JsonBody.TryParse(call.Request, options.Limits, strict: true, out var body, out var problem))
         {
             return problem!;
         }
@@ -46,6 +48,11 @@ internal sealed class ReplayEndpoints(
         using (body)
         {
             var root = body!.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && BodyContract.Check(root, ContractJsonContext.Default.ReplayJobCreateBody, "a replay job") is { } unknown)
+            {
+                return Problems.Validation([unknown]);
+            }
+
             var errors = new List<FieldError>();
             var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("job_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (!ReplayJobTypes.IsKnown(type))

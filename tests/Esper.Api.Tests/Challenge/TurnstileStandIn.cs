@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Esper.Api.Tests.Challenge;
@@ -15,10 +14,7 @@ internal sealed class TurnstileStandIn : IDisposable
 
     public TurnstileStandIn()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = Esper.Testing.LoopbackPort.Free();
         Url = new Uri($"http://127.0.0.1:{port}/turnstile/v0/siteverify");
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();

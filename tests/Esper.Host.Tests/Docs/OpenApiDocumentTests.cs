@@ -57,6 +57,15 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task Readme_links_the_reference_page_and_the_checked_in_document()
+    {
+        var readme = await File.ReadAllTextAsync(RepositoryRoot.Combine("README.md"));
+
+        Assert.Contains("http://127.0.0.1:8080/docs", readme, StringComparison.Ordinal);
+        Assert.Contains("(docs/openapi.json)", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reference_page_is_served_at_docs_over_the_served_document()
     {
         using var host = EsperHost.Start();

@@ -74,6 +74,12 @@ public sealed class OpenApiSchemaTests
         await Check(client, "GET", "/api/v1/challenge/status");
         using var runtime = host.Client(key.Str("secret"));
         await Check(runtime, "POST", "/api/v1/challenge/proof/verify", """{"proof":"v1.nope"}""");
+        await Check(runtime, "GET", "/api/v1/hybrid/config");
+        await Check(client, "POST", "/api/v1/expressions/validate", """{"expression":"request.path == \"/a&b\""}""");
+        await Check(client, "POST", "/api/v1/expressions/validate", """{"expression":"request.path =="}""");
+        var job = await Check(client, "POST", "/api/v1/replay-jobs", """{"job_type":"DryRun","time_range_start":"2026-03-26T00:00:00Z","time_range_end":"2026-03-27T00:00:00Z"}""");
+        await Check(client, "GET", $"/api/v1/replay-jobs/{job.Str("job_id")}");
+        await Check(client, "GET", "/api/v1/replay-jobs");
 
         // Problems.
         await Check(client, "POST", "/api/v1/policies", """{"name":"P","clauses":[{"mitigation_id":"nope"}]}""");
@@ -86,8 +92,42 @@ public sealed class OpenApiSchemaTests
         await Check(client, "POST", "/api/v1/runtime/mitigation", "{\"request\":{\"path\":\"/" + new string('a', 1_100_000) + "\"}}");
         await Check(client, "DELETE", $"/api/v1/api-keys/{key.Str("id")}");
         await Check(client, "GET", $"/api/v1/decisions/dec_unknown");
+        await Check(client, "POST", "/api/v1/replay-jobs", """{"job_type":"DryRun","candiate":{}}""");
 
         Assert.True(checkedCount >= 50, $"only {checkedCount} answers were checked");
+    }
+
+    [Fact]
+    public async Task Every_request_example_of_the_reference_matches_its_schema_and_is_accepted()
+    {
+        using var host = EsperHost.Start();
+        using var client = host.Client();
+        using var anonymous = host.Client(key: null);
+        var document = JsonNode.Parse(await anonymous.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+        var defs = Closed(document["components"]!["schemas"]!.DeepClone());
+
+        foreach (var route in ApiRoutes.All.Where(static r => r.RequestBody is not null && r.RequestContentType.Contains("json", StringComparison.Ordinal)))
+        {
+            var media = document["paths"]![route.Template]![route.Method.ToLowerInvariant()]!["requestBody"]!["content"]![route.RequestContentType]!;
+            Assert.True(media["example"] is not null, $"{route.Method} {route.Template} has no example");
+            var text = new JsonObject
+            {
+                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+                ["$defs"] = defs.DeepClone(),
+                ["allOf"] = new JsonArray(Closed(media["schema"]!.DeepClone())),
+            }.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+            var evaluation = JsonSchema.FromText(text, new BuildOptions(), new Uri($"https://schemas.esper.test/{Guid.NewGuid():n}"))
+                .Evaluate(JsonDocument.Parse(media["example"]!.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            Assert.True(evaluation.IsValid, $"the example of {route.Method} {route.Template} does not match its schema");
+        }
+
+        // The quickstart's resources, in the order they depend on each other, are accepted as documented.
+        foreach (var name in (string[])["CreateAction", "CreateMitigation", "CreatePolicy", "RuntimeMitigation", "CreateApiKey", "ValidateExpression", "CreateReplayJob"])
+        {
+            var route = ApiRoutes.All.Single(r => r.Name == name);
+            var result = await client.PostAsync(route.Template, route.RequestExample!);
+            Assert.True(route.SuccessStatus == (int)result.Status, $"{name}'s example answered {(int)result.Status}: {result.Text}");
+        }
     }
 
     private static void AssertMatchesSchema(JsonNode document, string method, string path, ApiResult result)

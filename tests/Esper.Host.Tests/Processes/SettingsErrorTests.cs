@@ -10,7 +10,7 @@ public sealed class SettingsErrorTests
     public async Task A_host_with_refused_settings_exits_with_2_naming_every_one_of_them()
     {
         var dataDir = TempDir.Create();
-        var start = new ProcessStartInfo("dotnet", [HostProcess.HostDll(), "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}"])
+        var start = new ProcessStartInfo("dotnet", [EsperHostProcess.HostDll(), "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -33,11 +33,11 @@ public sealed class DecisionWarningsTests
     }
 
     [Fact]
-    public async Task A_challenge_without_redirect_url_says_what_is_missing()
+    public async Task A_challenge_without_redirect_url_names_the_missing_setting()
     {
-        // A loopback host serves its own challenge pages (ESPER_PUBLIC_URL defaults to it), so what is missing here is
-        // the return URL: the event names none and the mitigation has no default.
-        using var host = EsperHost.Start();
+        // The local host defaults ESPER_PUBLIC_URL to its own URL and admits loopback return origins; a deployed host
+        // has neither, and a challenge mitigation without allowed origins then cannot send the visitor back.
+        using var host = EsperHost.Start(settings: new Dictionary<string, string> { ["ESPER_CHALLENGE_ALLOW_LOOPBACK"] = "false" });
         using var client = host.Client();
         await client.PostAsync("/api/v1/mitigations", Scenario.ChallengeMitigation);
         await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("check", "verify"));
@@ -46,7 +46,7 @@ public sealed class DecisionWarningsTests
 
         Assert.Equal("challenge", decision.Str("action"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, decision.Body.GetProperty("redirect_url").ValueKind);
-        Assert.Contains("return URL", decision.Str("redirect_url_error"), StringComparison.Ordinal);
-        Assert.Contains(decision.Body.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("return URL", StringComparison.Ordinal));
+        Assert.Contains("challenge.allowed_origins", decision.Str("redirect_url_error"), StringComparison.Ordinal);
+        Assert.Contains(decision.Body.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("challenge.allowed_origins", StringComparison.Ordinal));
     }
 }

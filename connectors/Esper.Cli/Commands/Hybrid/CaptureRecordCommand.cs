@@ -47,7 +47,9 @@ internal sealed class CaptureRecordCommand(CliEnvironment environment, IEsperApi
             Out(settings).Line($"esper capture: recording {settings.Interface} into {path} for {settings.Duration} s.");
             try
             {
+                #pragma warning disable RS0030 // a command is the composition root of its own run: the system clock is its clock
                 await Task.Delay(TimeSpan.FromSeconds(settings.Duration), cancellationToken).ConfigureAwait(false);
+                #pragma warning restore RS0030
             }
             catch (OperationCanceledException)
             {

@@ -106,7 +106,9 @@ internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFac
             device.Close();
         }
 
+        #pragma warning disable RS0030 // a command is the composition root of its own run: the system clock is its clock
         using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        #pragma warning restore RS0030
         await ForwardAsync(origin, queue, stats, flush.Token).ConfigureAwait(false);
         if (settings.Stats)
         {
