@@ -56,6 +56,7 @@ public static class ApiRoutes
         new("PATCH", "/api/v1/tenants/{tenant_id}", "UpdateTenant")
         {
             Access = Access.Admin, RequestBody = typeof(TenantPatchBody), ResponseBody = typeof(TenantView), ProblemStatuses = [.. JsonIn, .. AdminAuth, 404, 409],
+            RequestExample = """{"name":"Shop (EU)"}""",
             Summary = "Renames the tenant (its admin key, or an operator with the Admin role in it).",
         },
         new("GET", "/api/v1/tenants/{tenant_id}/memberships", "ListMemberships")
@@ -66,6 +67,7 @@ public static class ApiRoutes
         new("POST", "/api/v1/tenants/{tenant_id}/memberships", "PutMembership")
         {
             Access = Access.Admin, RequestBody = typeof(MembershipBody), ResponseBody = typeof(MembershipRecord), ProblemStatuses = [.. JsonIn, .. AdminAuth, 409],
+            RequestExample = """{"user_id":"alice","role":"Analyst"}""",
             Summary = "Creates or updates a user's role: Owner, Admin, Analyst or Viewer (Owner members or admin keys; the last Owner cannot be demoted).",
         },
         new("DELETE", "/api/v1/tenants/{tenant_id}/memberships/{user_id}", "DeleteMembership")
