@@ -1,54 +1,34 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-
 using Esper.Testing;
 
 namespace Esper.Cli.Hybrid.Tests.Support;
 
-/// <summary>The origin: the built host as its own process over the embedded store, on a free loopback port.</summary>
+/// <summary>The origin: the built host as its own process (<see cref="EsperHostProcess"/>) over the embedded store, on a free loopback port.</summary>
 internal sealed class OriginProcess : IDisposable
 {
     public const string AdminKey = "esk_default_hybridtestadminkey";
 
-    private readonly Process _process;
+    private readonly EsperHostProcess _process;
     private readonly HttpClient _admin;
 
-    private OriginProcess(Process process, Uri baseAddress)
+    private OriginProcess(EsperHostProcess process)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        _admin = new HttpClient { BaseAddress = baseAddress };
+        _admin = new HttpClient { BaseAddress = process.BaseAddress };
         _admin.DefaultRequestHeaders.Add("x-esper-api-key", AdminKey);
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _process.BaseAddress;
 
-    /// <summary>Starts the host over <paramref name="dataDir"/>; pass <paramref name="port"/> to restart an origin where it was.</summary>
-    public static async Task<OriginProcess> StartAsync(string dataDir, int? port = null)
-    {
-        Directory.CreateDirectory(dataDir);
-        var url = $"http://127.0.0.1:{port ?? LoopbackPort.Free()}";
-        var start = new ProcessStartInfo("dotnet", [Paths.HostDll(), "--urls", url])
+    /// <summary>Starts origin over <paramref name="dataDir"/>; <paramref name="port"/> restarts it where it listened before.</summary>
+    public static async Task<OriginProcess> StartAsync(string dataDir, int? port = null) =>
+        new(await EsperHostProcess.StartAsync(new HostProcessStart
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = dataDir,
-        };
-        start.Environment["ESPER_DATA_DIR"] = dataDir;
-        start.Environment["ESPER_BOOTSTRAP_ADMIN_KEY"] = AdminKey;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var origin = new OriginProcess(process, new Uri(url));
-        await Wait.UntilAsync(origin.IsHealthyAsync, TimeSpan.FromSeconds(60), "the origin host to answer /healthz");
-        return origin;
-    }
+            DataDir = dataDir,
+            AdminKey = AdminKey,
+            Url = port is null ? null : $"http://127.0.0.1:{port}",
+        }));
 
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, string? json = null, string? key = null)
     {
@@ -77,31 +57,7 @@ internal sealed class OriginProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
         _process.Dispose();
         _admin.Dispose();
-    }
-
-    private async Task<bool> IsHealthyAsync()
-    {
-        if (_process.HasExited)
-        {
-            throw new InvalidOperationException($"The origin host exited with code {_process.ExitCode}.");
-        }
-
-        try
-        {
-            using var response = await _admin.GetAsync("/healthz");
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
     }
 }
