@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Hybrid mode: the decision latency a customer sees from the local daemon (`esper run`) against the same request
+# answered by origin (the Esper host) on loopback. Same body generator (bench/wrk/runtime.lua), same policy, same key.
+# Builds the host and the CLI (Release), starts origin and the daemon on free 127.0.0.1 ports over fresh temporary
+# data, creates a window policy, runs wrk against origin then the daemon, stops both by PID and prints a table.
+#
+#   bench/hybrid.sh                       15 s per target, 2 wrk threads, 32 connections
+#   HYBRID_SECONDS=5 HYBRID_CONNECTIONS=8 bench/hybrid.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+seconds=${HYBRID_SECONDS:-15}
+connections=${HYBRID_CONNECTIONS:-32}
+work=$(mktemp -d)
+pids=()
+admin_key=esk_default_hybridbenchadminkey
+
+cleanup() {
+  local pid
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+command -v wrk >/dev/null 2>&1 || { echo "wrk is required (apt-get install wrk)"; exit 1; }
+command -v jq >/dev/null 2>&1 || { echo "jq is required"; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
+wait_http() { # url pid
+  local attempt
+  for attempt in $(seq 1 300); do
+    kill -0 "$2" 2>/dev/null || return 1
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 0.2
+  done
+  return 1
+}
+admin() { # method path [json]
+  curl -fsS -X "$1" -H "x-esper-api-key: $admin_key" -H 'Content-Type: application/json' ${3:+--data "$3"} "$origin_url$2"
+}
+
+echo "run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "building functions/Esper.Host and connectors/Esper.Cli (Release)"
+for project in functions/Esper.Host connectors/Esper.Cli; do
+  if ! dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1; then
+    grep -E " error " "$work/build.log" | sort -u | head -n 5
+    echo "build of $project failed"
+    exit 1
+  fi
+done
+host_dll=functions/Esper.Host/bin/Release/net10.0/Esper.Host.dll
+esper_dll=connectors/Esper.Cli/bin/Release/net10.0/esper.dll
+
+# Origin: the host over the embedded store. As in bench/run.sh, the per-key rate limit stays on but far above the load.
+origin_port=$(free_port)
+origin_url="http://127.0.0.1:$origin_port"
+mkdir -p "$work/origin"
+ASPNETCORE_URLS="$origin_url" ESPER_DATA_DIR="$work/origin" ESPER_BOOTSTRAP_ADMIN_KEY="$admin_key" \
+  ESPER_RATE_LIMIT_PER_MINUTE=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$host_dll" >"$work/origin.log" 2>&1 &
+origin_pid=$!
+pids+=("$origin_pid")
+wait_http "$origin_url/healthz" "$origin_pid" || { echo "origin did not start"; tail -n 20 "$work/origin.log"; exit 1; }
+
+# The window policy: block the 6th request of one IP + user agent within 60 s (the hybrid tests' burst policy).
+admin POST /api/v1/mitigations '{"id":"block-5m","name":"Block five minutes","mode":"block","duration_seconds":300}' >/dev/null || exit 1
+admin POST /api/v1/policies '{"id":"burst","name":"Burst","clauses":[{"entity_id":"ip-user-agent","window":{"seconds":60,"threshold":5},"mitigation_id":"block-5m"}]}' >/dev/null || exit 1
+key=$(admin POST /api/v1/api-keys '{"name":"hybrid bench daemon","scope":"runtime"}' | jq -r .secret)
+[ -n "$key" ] && [ "$key" != null ] || { echo "no runtime key"; exit 1; }
+
+# The daemon: init, one sync, then `esper run` with its workspace in a temporary ESPER_HOME.
+export ESPER_HOME="$work/home"
+unset ESPER_API_KEY ESPER_API_URL
+dotnet "$esper_dll" init --api-base "$origin_url/" --api-key "$key" >"$work/init.log" 2>&1 || { cat "$work/init.log"; exit 1; }
+dotnet "$esper_dll" sync >"$work/sync.log" 2>&1 || { cat "$work/sync.log"; exit 1; }
+daemon_port=$(free_port)
+daemon_url="http://127.0.0.1:$daemon_port"
+dotnet "$esper_dll" run --listen "$daemon_url" >"$work/daemon.log" 2>&1 &
+daemon_pid=$!
+pids+=("$daemon_pid")
+wait_http "$daemon_url/readyz" "$daemon_pid" || { echo "the daemon did not become ready"; tail -n 20 "$work/daemon.log"; exit 1; }
+
+run_wrk() { # label url
+  local out="$work/$1.json"
+  WRK_OUT="$out" WRK_LABEL="$1" WRK_CONNECTIONS="$connections" ESPER_API_KEY="$key" \
+    timeout $((seconds + 30)) wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/runtime.lua "$2/api/v1/runtime/mitigation" >"$work/wrk-$1.log" 2>&1
+  [ -f "$out" ] || { echo "wrk against $1 wrote no summary"; cat "$work/wrk-$1.log"; exit 1; }
+}
+
+# A short warm-up of each (JIT, caches), then the measured runs: origin first, then the daemon.
+for target in origin daemon; do
+  url_var="${target}_url"
+  WRK_NO_IDEMPOTENCY=0 timeout 20 wrk -t1 -c4 -d3s -s bench/wrk/runtime.lua "${!url_var}/api/v1/runtime/mitigation" >/dev/null 2>&1
+done
+run_wrk origin "$origin_url"
+load_mid=$(cut -d' ' -f1-3 /proc/loadavg)
+run_wrk daemon "$daemon_url"
+
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg) (between them: $load_mid)"
+echo "daemon /stats: $(curl -fs "$daemon_url/stats" || echo '?')"
+echo
+echo "POST /api/v1/runtime/mitigation, wrk -t2 -c$connections -d${seconds}s, bench/wrk/runtime.lua bodies"
+printf '%-8s %10s %10s %10s %10s %10s\n' target req/s p50_ms p90_ms p99_ms errors
+for target in origin daemon; do
+  jq -r '[.label, (.rps|floor), .p50_ms, .p90_ms, .p99_ms, "\(.errors)/\(.requests)"] | @tsv' "$work/$target.json" |
+    awk -F'\t' '{ printf "%-8s %10s %10.2f %10.2f %10.2f %10s\n", $1, $2, $3, $4, $5, $6 }'
+done
+
+# Stop both by PID (the daemon first, so its queue flushes to a running origin).
+kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
+kill "$origin_pid" 2>/dev/null && wait "$origin_pid" 2>/dev/null
+pids=()
