@@ -19,6 +19,7 @@ internal static class OpenApiRouteContracts
     public const string ApiKeyScheme = "ApiKey";
     public const string BearerKeyScheme = "BearerKey";
     public const string OperatorScheme = "OperatorToken";
+    public const string JwtScheme = "OperatorJwt";
 
     /// <summary>
     /// The schemas come from the same source-generated contracts the handlers write, with their wire conventions:
@@ -109,6 +110,14 @@ internal static class OpenApiRouteContracts
             Scheme = "bearer",
             Description = "The operator token (ESPER_OPERATOR_TOKEN), for tenant management only.",
         };
+        document.Components.SecuritySchemes[JwtScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "A signed-in operator's JWT from the identity provider (ESPER_JWT_* settings). It acts in the tenant the path "
+                + "or the x-esper-tenant header names, with the user's role there; admin routes only. See docs/operators.md.",
+        };
         return Task.CompletedTask;
     }
 
@@ -155,10 +164,18 @@ internal static class OpenApiRouteContracts
 
         operation.Security = route.Access switch
         {
-            Access.Runtime or Access.Admin =>
+            Access.Runtime =>
             [
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] },
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerKeyScheme, context.Document)] = [] },
+            ],
+
+            // An operator's JWT is taken on admin routes only (OperatorCallers), as an alternative to an admin key.
+            Access.Admin =>
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerKeyScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(JwtScheme, context.Document)] = [] },
             ],
             Access.Operator => [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OperatorScheme, context.Document)] = [] }],
             _ => null,

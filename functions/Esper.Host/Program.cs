@@ -14,6 +14,11 @@ if (settings is null)
     return 2;
 }
 
+if (settings.OperatorAuth.DevSecret is not null)
+{
+    Console.WriteLine("esper: warning: ESPER_JWT_DEV_SECRET is set, so the development issuer 'esper-dev' signs operators in; anyone with the secret can act as any user. It must not be used in production: unset it and configure ESPER_JWT_SIGNING_KEY or ESPER_JWT_JWKS_URL");
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls(HostSettings.DefaultUrl);

@@ -47,6 +47,24 @@ param operatorToken string = ''
 @secure()
 param bootstrapAdminKey string = ''
 
+@description('Required iss of operator sign-in tokens (ESPER_JWT_ISSUER); needed with jwtSigningKey or jwtJwksUrl.')
+param jwtIssuer string = ''
+
+@description('Required aud of operator sign-in tokens (ESPER_JWT_AUDIENCE); needed with jwtSigningKey or jwtJwksUrl.')
+param jwtAudience string = ''
+
+@description('PEM public key (RSA or EC), or an HS256 shared secret of at least 32 characters, that signs operator tokens (ESPER_JWT_SIGNING_KEY). Empty with an empty jwtJwksUrl turns operator sign-in off.')
+@secure()
+param jwtSigningKey string = ''
+
+@description('The identity provider\'s JWKS document (https) whose keys sign operator tokens (ESPER_JWT_JWKS_URL).')
+param jwtJwksUrl string = ''
+
+@description('How far a token\'s exp and nbf may be off the app\'s clock, in seconds (ESPER_JWT_CLOCK_SKEW_SECONDS).')
+@minValue(0)
+@maxValue(600)
+param jwtClockSkewSeconds int = 60
+
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageAccountName = take(toLower('${appName}${suffix}'), 24)
 var deploymentContainer = 'app-package'
@@ -202,6 +220,27 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'ESPER_BOOTSTRAP_ADMIN_KEY'
           value: bootstrapAdminKey
+        }
+        // Operator sign-in (docs/operators.md). The development issuer (ESPER_JWT_DEV_SECRET) is never deployed.
+        {
+          name: 'ESPER_JWT_ISSUER'
+          value: jwtIssuer
+        }
+        {
+          name: 'ESPER_JWT_AUDIENCE'
+          value: jwtAudience
+        }
+        {
+          name: 'ESPER_JWT_SIGNING_KEY'
+          value: jwtSigningKey
+        }
+        {
+          name: 'ESPER_JWT_JWKS_URL'
+          value: jwtJwksUrl
+        }
+        {
+          name: 'ESPER_JWT_CLOCK_SKEW_SECONDS'
+          value: string(jwtClockSkewSeconds)
         }
       ]
     }

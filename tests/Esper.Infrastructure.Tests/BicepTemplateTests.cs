@@ -55,6 +55,30 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public async Task Operator_sign_in_settings_come_from_optional_parameters_and_the_development_issuer_is_not_deployed()
+    {
+        var template = await CompileAsync();
+        var site = template["resources"]!.AsArray().Single(r => (string)r!["type"]! == "Microsoft.Web/sites")!;
+        var settings = site["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
+        var parameters = template["parameters"]!;
+
+        foreach (var (setting, parameter) in new[]
+        {
+            ("ESPER_JWT_ISSUER", "jwtIssuer"), ("ESPER_JWT_AUDIENCE", "jwtAudience"), ("ESPER_JWT_SIGNING_KEY", "jwtSigningKey"),
+            ("ESPER_JWT_JWKS_URL", "jwtJwksUrl"), ("ESPER_JWT_CLOCK_SKEW_SECONDS", "jwtClockSkewSeconds"),
+        })
+        {
+            Assert.Contains($"parameters('{parameter}')", settings[setting], StringComparison.Ordinal);
+            Assert.NotNull(parameters[parameter]!["defaultValue"]);
+        }
+
+        Assert.Equal("securestring", (string)parameters["jwtSigningKey"]!["type"]!);
+        Assert.Equal(60, (int)parameters["jwtClockSkewSeconds"]!["defaultValue"]!);
+        Assert.DoesNotContain("ESPER_JWT_DEV_SECRET", settings.Keys);
+    }
+
+    [Fact]
     public async Task Every_setting_of_the_local_settings_example_is_wired_in_the_template_or_local_only()
     {
         var template = (await CompileAsync()).ToJsonString();

@@ -86,6 +86,25 @@ public sealed partial class SamTemplateTests
         Assert.Matches(@"ApiUrl:[\s\S]+EsperHttpApi", Template);
     }
 
+    [Theory]
+    [InlineData("ESPER_JWT_ISSUER", "JwtIssuer")]
+    [InlineData("ESPER_JWT_AUDIENCE", "JwtAudience")]
+    [InlineData("ESPER_JWT_SIGNING_KEY", "JwtSigningKey")]
+    [InlineData("ESPER_JWT_JWKS_URL", "JwtJwksUrl")]
+    [InlineData("ESPER_JWT_CLOCK_SKEW_SECONDS", "JwtClockSkewSeconds")]
+    public void Operator_sign_in_settings_are_optional_parameters_passed_to_the_function(string setting, string parameter)
+    {
+        Assert.Matches($@"\n          {setting}: !Ref {parameter}\n", Template);
+        Assert.Matches($@"\n  {parameter}:\n    Type: \w+\n    Default: ", Template);
+    }
+
+    [Fact]
+    public void The_development_issuer_is_never_deployed()
+    {
+        Assert.DoesNotContain("ESPER_JWT_DEV_SECRET:", Template, StringComparison.Ordinal);
+        Assert.Matches(@"\n  JwtSigningKey:\n    Type: String\n    Default: """"\n    NoEcho: true\n", Template);
+    }
+
     private static IEnumerable<(string Name, string Method, string Path)> HttpApiEvents()
     {
         foreach (Match match in HttpApiEvent().Matches(Template))

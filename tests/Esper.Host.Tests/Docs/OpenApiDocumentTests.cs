@@ -57,6 +57,27 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task Admin_routes_take_an_operator_jwt_as_an_alternative_and_runtime_routes_do_not()
+    {
+        using var host = EsperHost.Start();
+        using var client = host.Client(key: null);
+        var document = JsonNode.Parse(await client.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+
+        var scheme = document["components"]!["securitySchemes"]!["OperatorJwt"]!;
+        Assert.Equal("http", scheme["type"]!.GetValue<string>());
+        Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());
+        Assert.Equal("JWT", scheme["bearerFormat"]!.GetValue<string>());
+
+        static string[] Schemes(JsonNode operation) =>
+            [.. operation["security"]!.AsArray().SelectMany(requirement => requirement!.AsObject().Select(entry => entry.Key))];
+
+        Assert.Equal(["ApiKey", "BearerKey", "OperatorJwt"], Schemes(document["paths"]!["/api/v1/policies"]!["get"]!));
+        Assert.Equal(["ApiKey", "BearerKey", "OperatorJwt"], Schemes(document["paths"]!["/api/v1/tenants/{tenant_id}/memberships"]!["get"]!));
+        Assert.Equal(["ApiKey", "BearerKey"], Schemes(document["paths"]!["/api/v1/runtime/mitigation"]!["post"]!));
+        Assert.Equal(["OperatorToken"], Schemes(document["paths"]!["/api/v1/tenants"]!["post"]!));
+    }
+
+    [Fact]
     public async Task Readme_links_the_reference_page_and_the_checked_in_document()
     {
         var readme = await File.ReadAllTextAsync(RepositoryRoot.Combine("README.md"));
