@@ -8,13 +8,8 @@ public sealed class DaemonTests
     [Fact]
     public async Task Daemon_decides_as_origin_does_and_forwards_each_event_to_origin_once()
     {
-        var root = Paths.TempDirectory();
-        using var origin = await OriginProcess.StartAsync(Path.Combine(root, "origin"));
-        await Traffic.ConfigureAsync(origin);
-        var key = await origin.CreateRuntimeKeyAsync();
-        var esper = new EsperTool(Path.Combine(root, "home"));
-        Assert.Equal(0, (await esper.RunAsync("init", "--api-base", origin.BaseAddress.ToString(), "--api-key", key)).ExitCode);
-        Assert.Equal(0, (await esper.RunAsync("sync")).ExitCode);
+        using var workspace = await ConnectedWorkspace.StartAsync(sync: true);
+        var (origin, key, esper) = (workspace.Origin, workspace.RuntimeKey, workspace.Esper);
         using var daemon = await DaemonProcess.StartAsync(esper, key);
 
         var local = new List<string>();
@@ -76,12 +71,8 @@ public sealed class DaemonTests
     [Fact]
     public async Task A_block_decided_at_origin_reaches_the_daemon_and_applies_locally()
     {
-        var root = Paths.TempDirectory();
-        using var origin = await OriginProcess.StartAsync(Path.Combine(root, "origin"));
-        await Traffic.ConfigureAsync(origin);
-        var key = await origin.CreateRuntimeKeyAsync();
-        var esper = new EsperTool(Path.Combine(root, "home"));
-        Assert.Equal(0, (await esper.RunAsync("init", "--api-base", origin.BaseAddress.ToString(), "--api-key", key)).ExitCode);
+        using var workspace = await ConnectedWorkspace.StartAsync(sync: false);
+        var (origin, key, esper) = (workspace.Origin, workspace.RuntimeKey, workspace.Esper);
         using var daemon = await DaemonProcess.StartAsync(esper, key);
         var before = await daemon.DecideAsync(Traffic.Event("192.0.2.99"));
 
@@ -101,12 +92,8 @@ public sealed class DaemonTests
     [Fact]
     public async Task Sigterm_flushes_the_queue_before_the_daemon_exits()
     {
-        var root = Paths.TempDirectory();
-        using var origin = await OriginProcess.StartAsync(Path.Combine(root, "origin"));
-        await Traffic.ConfigureAsync(origin);
-        var key = await origin.CreateRuntimeKeyAsync();
-        var esper = new EsperTool(Path.Combine(root, "home"));
-        Assert.Equal(0, (await esper.RunAsync("init", "--api-base", origin.BaseAddress.ToString(), "--api-key", key)).ExitCode);
+        using var workspace = await ConnectedWorkspace.StartAsync(sync: false);
+        var (origin, key, esper) = (workspace.Origin, workspace.RuntimeKey, workspace.Esper);
 
         // A sync interval far longer than the test: only the shutdown flush can deliver these events.
         using var daemon = await DaemonProcess.StartAsync(esper, key, syncIntervalSeconds: 3600);

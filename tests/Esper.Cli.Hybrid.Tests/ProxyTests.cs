@@ -10,13 +10,8 @@ public sealed class ProxyTests
     [Fact]
     public async Task Proxy_forwards_allowed_requests_drops_a_blocked_one_with_403_and_reports_each_decision_to_origin()
     {
-        var root = Paths.TempDirectory();
-        using var origin = await OriginProcess.StartAsync(Path.Combine(root, "origin"));
-        await Traffic.ConfigureAsync(origin);
-        var key = await origin.CreateRuntimeKeyAsync();
-        var esper = new EsperTool(Path.Combine(root, "home"));
-        Assert.Equal(0, (await esper.RunAsync("init", "--api-base", origin.BaseAddress.ToString(), "--api-key", key)).ExitCode);
-        Assert.Equal(0, (await esper.RunAsync("sync")).ExitCode);
+        using var workspace = await ConnectedWorkspace.StartAsync(sync: true);
+        var (origin, key, esper) = (workspace.Origin, workspace.RuntimeKey, workspace.Esper);
         using var app = await TestServerProcess.StartAsync(esper);
         var proxyUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var daemon = await DaemonProcess.StartAsync(esper, key, 1, "--proxy", $"{proxyUrl}={app.BaseAddress}");
@@ -46,12 +41,8 @@ public sealed class ProxyTests
     [Fact]
     public async Task Proxy_drops_a_request_whose_hybrid_key_names_a_block_decided_at_origin()
     {
-        var root = Paths.TempDirectory();
-        using var origin = await OriginProcess.StartAsync(Path.Combine(root, "origin"));
-        await Traffic.ConfigureAsync(origin);
-        var key = await origin.CreateRuntimeKeyAsync();
-        var esper = new EsperTool(Path.Combine(root, "home"));
-        Assert.Equal(0, (await esper.RunAsync("init", "--api-base", origin.BaseAddress.ToString(), "--api-key", key)).ExitCode);
+        using var workspace = await ConnectedWorkspace.StartAsync(sync: false);
+        var (origin, key, esper) = (workspace.Origin, workspace.RuntimeKey, workspace.Esper);
         using var app = await TestServerProcess.StartAsync(esper);
         var proxyUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var daemon = await DaemonProcess.StartAsync(esper, key, 1, "--proxy", $"{proxyUrl}={app.BaseAddress}");
