@@ -1,7 +1,5 @@
 using Esper.AspNetCore;
-using Esper.Client.Guard;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -22,10 +20,6 @@ public static class EsperApplicationBuilderExtensions
         }
 
         // Resolved when the pipeline is built (app start), after options validation can name a missing setting.
-        return app.Use(next => new EsperMiddleware(
-            next,
-            app.ApplicationServices.GetRequiredService<EsperGuard>(),
-            app.ApplicationServices.GetRequiredService<IOptions<EsperOptions>>().Value,
-            app.ApplicationServices.GetRequiredService<TimeProvider>()).InvokeAsync);
+        return app.Use(next => new EsperMiddleware(next, app.ApplicationServices.GetRequiredService<EsperRequestGate>()).InvokeAsync);
     }
 }

@@ -39,6 +39,10 @@ public static class EsperServiceCollectionExtensions
             sp.GetRequiredService<IOptions<EsperOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<EsperGuard>>()));
+        services.TryAddSingleton(static sp => new EsperRequestGate(
+            sp.GetRequiredService<EsperGuard>(),
+            sp.GetRequiredService<IOptions<EsperOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Esper.AspNetCore.Tests.Packaging;
 /// </summary>
 public sealed class PackageTests(EsperAndSampleFixture fixture) : IClassFixture<EsperAndSampleFixture>
 {
-    private static readonly string[] Packages = ["Esper.Client", "Esper.AspNetCore", "Esper.Lambda"];
+    private static readonly string[] Packages = ["Esper.Client", "Esper.AspNetCore", "Esper.AspNetCore.Functions", "Esper.Lambda"];
 
     private const string AppProgram = """
         var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +26,29 @@ public sealed class PackageTests(EsperAndSampleFixture fixture) : IClassFixture<
     private const string AppProject = """
         <Project Sdk="Microsoft.NET.Sdk.Web">
           <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+          </PropertyGroup>
+        </Project>
+        """;
+
+    private const string WorkerProgram = """
+        using Microsoft.Azure.Functions.Worker.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddEsper();
+        builder.UseEsper();
+        builder.Build().Run();
+        """;
+
+    private const string WorkerProject = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
             <TargetFramework>net10.0</TargetFramework>
             <Nullable>enable</Nullable>
             <ImplicitUsings>enable</ImplicitUsings>
@@ -54,6 +77,13 @@ public sealed class PackageTests(EsperAndSampleFixture fixture) : IClassFixture<
         await File.WriteAllTextAsync(Path.Combine(appDir, "Program.cs"), AppProgram);
         await Cli.RunAsync(appDir, "dotnet", "add", "package", "Esper.AspNetCore", "--version", version, "--source", feed);
         await Cli.RunAsync(appDir, "dotnet", "build", "-c", "Release", "--no-restore");
+
+        // A Functions worker's Program compiles against the worker package alone (the Functions host cannot run here).
+        var workerDir = Directory.CreateDirectory(Path.Combine(work, "worker")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(workerDir, "FreshWorker.csproj"), WorkerProject);
+        await File.WriteAllTextAsync(Path.Combine(workerDir, "Program.cs"), WorkerProgram);
+        await Cli.RunAsync(workerDir, "dotnet", "add", "package", "Esper.AspNetCore.Functions", "--version", version, "--source", feed);
+        await Cli.RunAsync(workerDir, "dotnet", "build", "-c", "Release", "--no-restore");
 
         var key = await fixture.Admin.CreateApiKeyAsync(new Esper.Client.ApiKeyCreate("fresh-app", "runtime"));
         var url = $"http://127.0.0.1:{EsperHostProcess.FreePort()}";
