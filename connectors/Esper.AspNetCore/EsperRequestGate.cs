@@ -24,10 +24,15 @@ internal sealed class EsperRequestGate(EsperGuard guard, EsperOptions options, T
         EsperVerdict verdict;
         try
         {
-            verdict = request.Query.TryGetValue(ProofParameter.Name, out var proof) && proof is [{ Length: > 0 } token]
-                && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                ? await guard.ExchangeProofAsync(token, request.GetEncodedUrl(), context.RequestAborted).ConfigureAwait(false)
-                : await guard.CheckAsync(EsperEventBuilder.Build(context, options, time), IsBrowser(request), context.RequestAborted).ConfigureAwait(false);
+            if (Proof(request) is { } token)
+            {
+                verdict = await guard.ExchangeProofAsync(token, request.GetEncodedUrl(), context.RequestAborted).ConfigureAwait(false);
+            }
+            else
+            {
+                using var body = EsperEventWriter.Write(context, options, time, out var identity);
+                verdict = await guard.CheckAsync(body.Memory, identity, IsBrowser(request), context.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -68,6 +73,14 @@ internal sealed class EsperRequestGate(EsperGuard guard, EsperOptions options, T
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(verdict.Body ?? "", context.RequestAborted).ConfigureAwait(false);
     }
+
+    // The raw query is searched first, so a request without a proof does not parse the query collection.
+    private static string? Proof(HttpRequest request) =>
+        request.QueryString.Value?.Contains(ProofParameter.Name, StringComparison.Ordinal) == true
+        && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Query.TryGetValue(ProofParameter.Name, out var proof) && proof is [{ Length: > 0 } token]
+            ? token
+            : null;
 
     private static bool IsBrowser(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))

@@ -50,6 +50,7 @@ public static class EsperClientServiceCollectionExtensions
 #pragma warning restore RS0030
         EsperHttpPipelines.AddRuntime(services);
         EsperHttpPipelines.AddControl(services);
+        services.TryAddSingleton<DecisionChannel>();
         services.TryAddTransient<IEsperClient, EsperClient>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Esper.Client.Guard;
@@ -34,17 +35,28 @@ public sealed class EsperGuard
     /// Decides one request. <paramref name="browser"/> (a GET or HEAD accepting <c>text/html</c>) turns a challenge
     /// into a redirect to the challenge page; other clients get a problem+json carrying <c>redirect_url</c>.
     /// </summary>
-    public async Task<EsperVerdict> CheckAsync(EsperEvent request, bool browser, CancellationToken cancellationToken = default)
+    public Task<EsperVerdict> CheckAsync(EsperEvent request, bool browser, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var fingerprint = PenaltyMemory.Fingerprint(request.Request);
+        return CheckAsync(request, default, RequestIdentity.Of(request.Request), browser, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides one request whose body the caller wrote as JSON straight from its request (with an
+    /// <c>idempotency_key</c>); <paramref name="body"/> must stay valid until the returned task completes.
+    /// </summary>
+    internal Task<EsperVerdict> CheckAsync(ReadOnlyMemory<byte> body, RequestIdentity identity, bool browser, CancellationToken cancellationToken) =>
+        CheckAsync(null, body, identity, browser, cancellationToken);
+
+    private async Task<EsperVerdict> CheckAsync(EsperEvent? request, ReadOnlyMemory<byte> body, RequestIdentity identity, bool browser, CancellationToken cancellationToken)
+    {
         using var activity = EsperTelemetry.Source.StartActivity("esper.decide", ActivityKind.Client);
         var started = Stopwatch.GetTimestamp();
         EsperVerdict verdict;
         try
         {
-            var decision = await _client.DecideAsync(request, cancellationToken).ConfigureAwait(false);
-            _memory.Remember(fingerprint, decision);
+            var decision = await DecideAsync(request, body, cancellationToken).ConfigureAwait(false);
+            _memory.Remember(identity, decision);
             verdict = Apply(decision, browser);
             activity?.SetTag("esper.decision_id", decision.DecisionId);
             activity?.SetTag("esper.policy_id", decision.PolicyId);
@@ -55,29 +67,46 @@ public sealed class EsperGuard
         }
         catch (EsperUnavailableException ex)
         {
-            verdict = Failed(ex.Reason, ex.Message, fingerprint, browser);
+            verdict = Failed(ex.Reason, ex.Message, identity, browser);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Reason.ToString());
         }
         catch (EsperApiException ex)
         {
             // An error answer (bad key, rate limited, a bug) must not take the app down either.
-            verdict = Failed(EsperUnavailableReason.Unreachable, ex.Message, fingerprint, browser);
+            verdict = Failed(EsperUnavailableReason.Unreachable, ex.Message, identity, browser);
             GuardLog.ErrorAnswer(_logger, ex.StatusCode, ex.Problem.Code, Describe(verdict));
             activity?.SetStatus(ActivityStatusCode.Error, ex.Problem.Code);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            verdict = Failed(EsperUnavailableReason.Unreachable, ex.Message, fingerprint, browser);
+            verdict = Failed(EsperUnavailableReason.Unreachable, ex.Message, identity, browser);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        EsperTelemetry.Duration.Record(elapsed);
-        EsperTelemetry.Decisions.Add(1, new("action", verdict.Action), new("enforced", verdict.Enforced), new("remembered", verdict.Remembered));
+        // Only when someone listens: the tags box their values on every call otherwise.
+        if (EsperTelemetry.Duration.Enabled)
+        {
+            EsperTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        if (EsperTelemetry.Decisions.Enabled)
+        {
+            EsperTelemetry.Decisions.Add(1, new("action", verdict.Action), new("enforced", verdict.Enforced), new("remembered", verdict.Remembered));
+        }
+
         activity?.SetTag("esper.action", verdict.Action);
         activity?.SetTag("esper.enforced", verdict.Enforced);
         return verdict;
     }
+
+    // The client's own decision call takes a ready body; any other IEsperClient (a test's, an app's wrapper) gets the event.
+    private Task<EsperDecision> DecideAsync(EsperEvent? request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        (request, _client) switch
+        {
+            (null, Http.EsperClient client) => client.DecideAsync(body, cancellationToken),
+            (null, _) => _client.DecideAsync(JsonSerializer.Deserialize(body.Span, Http.EsperJsonContext.Default.EsperEvent)!, cancellationToken),
+            _ => _client.DecideAsync(request, cancellationToken),
+        };
 
     /// <summary>
     /// Exchanges the proof a solved challenge returned with for a pass, and answers a redirect to
@@ -153,11 +182,11 @@ public sealed class EsperGuard
         };
     }
 
-    private EsperVerdict Failed(EsperUnavailableReason reason, string message, string? fingerprint, bool browser)
+    private EsperVerdict Failed(EsperUnavailableReason reason, string message, in RequestIdentity identity, bool browser)
     {
         EsperTelemetry.Failures.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
         EsperVerdict verdict;
-        if (_memory.Find(fingerprint) is { } remembered)
+        if (_memory.Find(identity) is { } remembered)
         {
             GuardLog.RememberedApplied(_logger, remembered.Action, remembered.DecisionId);
             verdict = Apply(remembered, browser, remembered: true, failure: reason) with { FailureMessage = message };

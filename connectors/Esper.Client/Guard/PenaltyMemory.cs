@@ -15,28 +15,20 @@ internal sealed class PenaltyMemory(int capacity, TimeProvider time)
 
     public int Count => _entries.Count;
 
-    public static string? Fingerprint(EsperRequest request)
+    public void Remember(in RequestIdentity identity, EsperDecision decision)
     {
-        if (string.IsNullOrEmpty(request.ClientIp))
-        {
-            return null;
-        }
-
-        var path = request.Path ?? "";
-        var query = path.IndexOf('?', StringComparison.Ordinal);
-        return string.Join('\n', request.ClientIp, request.UserAgent, request.Method, query >= 0 ? path[..query] : path);
-    }
-
-    public void Remember(string? fingerprint, EsperDecision decision)
-    {
-        if (capacity == 0 || fingerprint is null)
+        if (capacity == 0)
         {
             return;
         }
 
         if (decision.Action == EsperActions.Allow)
         {
-            _entries.TryRemove(fingerprint, out _);
+            if (!_entries.IsEmpty && identity.Key() is { } allowed)
+            {
+                _entries.TryRemove(allowed, out _);
+            }
+
             return;
         }
 
@@ -50,7 +42,7 @@ internal sealed class PenaltyMemory(int capacity, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        if (until is not { } end || DateTimeOffset.FromUnixTimeSeconds(end) <= now)
+        if (until is not { } end || DateTimeOffset.FromUnixTimeSeconds(end) <= now || identity.Key() is not { } fingerprint)
         {
             return;
         }
@@ -67,9 +59,9 @@ internal sealed class PenaltyMemory(int capacity, TimeProvider time)
         _entries[fingerprint] = new RememberedPenalty(decision, DateTimeOffset.FromUnixTimeSeconds(end));
     }
 
-    public EsperDecision? Find(string? fingerprint)
+    public EsperDecision? Find(in RequestIdentity identity)
     {
-        if (fingerprint is null || !_entries.TryGetValue(fingerprint, out var entry))
+        if (_entries.IsEmpty || identity.Key() is not { } fingerprint || !_entries.TryGetValue(fingerprint, out var entry))
         {
             return null;
         }

@@ -12,16 +12,27 @@ internal static class EsperCalls
         {
             return await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not EsperApiException && Classify(ex, cancellationToken) is { } reason)
+        catch (Exception ex) when (ex is not EsperApiException && Unavailable(ex, cancellationToken) is { } unavailable)
         {
-            var message = reason switch
-            {
-                EsperUnavailableReason.Timeout => "Esper did not answer within the timeout.",
-                EsperUnavailableReason.CircuitOpen => "Esper's circuit is open after repeated failures; the call was not sent.",
-                _ => "Esper could not be reached.",
-            };
-            throw new EsperUnavailableException(reason, message, ex);
+            throw unavailable;
         }
+    }
+
+    /// <summary>The <see cref="EsperUnavailableException"/> a transport failure means, or null when it is not one (the caller's own cancellation).</summary>
+    public static EsperUnavailableException? Unavailable(Exception exception, CancellationToken cancellationToken)
+    {
+        if (Classify(exception, cancellationToken) is not { } reason)
+        {
+            return null;
+        }
+
+        var message = reason switch
+        {
+            EsperUnavailableReason.Timeout => "Esper did not answer within the timeout.",
+            EsperUnavailableReason.CircuitOpen => "Esper's circuit is open after repeated failures; the call was not sent.",
+            _ => "Esper could not be reached.",
+        };
+        return new EsperUnavailableException(reason, message, exception);
     }
 
     // Refit wraps transport failures in its own exception; the cause decides the reason.

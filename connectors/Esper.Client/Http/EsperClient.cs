@@ -1,15 +1,17 @@
 namespace Esper.Client.Http;
 
-/// <summary>The <see cref="IEsperClient"/> over the two Refit interfaces.</summary>
+/// <summary>The <see cref="IEsperClient"/> over the two Refit interfaces, and the hand-written decision call.</summary>
 internal sealed class EsperClient : IEsperClient
 {
     private readonly IEsperRuntimeApi _runtime;
     private readonly IEsperControlApi _control;
+    private readonly DecisionChannel _decisions;
 
-    public EsperClient(IEsperRuntimeApi runtime, IEsperControlApi control)
+    public EsperClient(IEsperRuntimeApi runtime, IEsperControlApi control, DecisionChannel decisions)
     {
         _runtime = runtime;
         _control = control;
+        _decisions = decisions;
         Actions = new EsperResources<EsperAction>(control, "actions", EsperJsonContext.Default.EsperAction, EsperJsonContext.Default.ItemListEsperAction);
         Entities = new EsperResources<EsperEntity>(control, "entities", EsperJsonContext.Default.EsperEntity, EsperJsonContext.Default.ItemListEsperEntity);
         Mitigations = new EsperResources<EsperMitigation>(control, "mitigations", EsperJsonContext.Default.EsperMitigation, EsperJsonContext.Default.ItemListEsperMitigation);
@@ -24,12 +26,19 @@ internal sealed class EsperClient : IEsperClient
 
     public IEsperResources<EsperPolicy> Policies { get; }
 
-    public Task<EsperDecision> DecideAsync(EsperEvent request, CancellationToken cancellationToken = default)
+    public async Task<EsperDecision> DecideAsync(EsperEvent request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var keyed = WithIdempotencyKey(request);
-        return EsperCalls.RunAsync(ct => _runtime.DecideAsync(keyed, ct), cancellationToken);
+        using var body = JsonBodyWriter.Serialize(WithIdempotencyKey(request));
+        return await _decisions.DecideAsync(body.Memory, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The decision for a body the caller already wrote as JSON (the middleware writes it straight from the
+    /// request); it must carry its <c>idempotency_key</c>. The caller keeps <paramref name="body"/> until this completes.
+    /// </summary>
+    internal Task<EsperDecision> DecideAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        _decisions.DecideAsync(body, cancellationToken);
 
     public Task<BeaconAccepted> SendBeaconAsync(EsperEvent request, CancellationToken cancellationToken = default)
     {

@@ -2,12 +2,12 @@ using Refit;
 
 namespace Esper.Client.Http;
 
-/// <summary>The runtime routes an integration calls on every request (short timeouts, safe retries).</summary>
+/// <summary>
+/// The runtime routes besides the decision (short timeouts, safe retries); the decision, called on every request,
+/// has its own hand-written call (<see cref="DecisionChannel"/>) over the same HTTP client.
+/// </summary>
 internal interface IEsperRuntimeApi
 {
-    [Post("/api/v1/runtime/mitigation")]
-    Task<EsperDecision> DecideAsync([Body] EsperEvent body, CancellationToken cancellationToken);
-
     [Post("/api/v1/beacon/event")]
     Task<BeaconAccepted> BeaconAsync([Body] EsperEvent body, CancellationToken cancellationToken);
 

@@ -28,7 +28,7 @@ public sealed record EsperDecision
     public IReadOnlyList<EsperActionRef> Actions { get; init; } = [];
 
     /// <summary>Entity keys by entity id.</summary>
-    public IReadOnlyDictionary<string, string> Entities { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Entities { get; init; } = NoEntities;
 
     /// <summary>A sentence saying why.</summary>
     public string Reason { get; init; } = "";
@@ -44,4 +44,7 @@ public sealed record EsperDecision
 
     /// <summary>How to answer a block (status and message), for <c>block</c>.</summary>
     public EsperBlock? Block { get; init; }
+
+    // Shared and read-only: every decision otherwise allocated a map the reader then replaced.
+    internal static readonly IReadOnlyDictionary<string, string> NoEntities = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 }
