@@ -7,8 +7,8 @@ namespace Esper.Storage.DynamoDb;
 /// <summary>
 /// The <c>doc</c> attribute: short documents as a string, longer ones Brotli-compressed as binary. DynamoDB bills
 /// a write by the item's size in started kilobytes, and a decision's records (event, matches, outcomes) are 1–2 KB
-/// of JSON that compresses about three to one, so compressing them halves their write units
-/// (docs/stores.md#dynamodb-write-units). Readers accept both forms, so items written before stay readable.
+/// of JSON that compresses about two to one, so compressing them halves their write units (docs/stores.md,
+/// "DynamoDB write units per decision"). Readers accept both forms, so items written before stay readable.
 /// </summary>
 internal static class DocumentCodec
 {
