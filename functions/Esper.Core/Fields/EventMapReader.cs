@@ -64,8 +64,8 @@ internal static class EventMapReader
         {
             return null;
         }
-        else if (userAgent is not null && value.ValueKind == JsonValueKind.String && value.ValueEquals(userAgent)
-            && string.Equals(name, "user-agent", StringComparison.OrdinalIgnoreCase))
+        else if (userAgent is not null && value.ValueKind == JsonValueKind.String
+            && string.Equals(name, "user-agent", StringComparison.OrdinalIgnoreCase) && value.ValueEquals(userAgent))
         {
             // The user agent usually comes twice (user_agent and its header): one string serves both.
             text = userAgent;
