@@ -92,7 +92,7 @@ internal sealed class DynamoDbStore(IAmazonDynamoDB client, DynamoDbStoreOptions
         var now = Now();
         string version = ItemLayout.NewVersion();
         var item = ItemLayout.Key(key);
-        item[ItemLayout.Document] = new AttributeValue { S = document };
+        item[ItemLayout.Document] = DocumentCodec.Encode(document);
         item[ItemLayout.Version] = new AttributeValue { S = version };
         if (expiresAt is { } expiry)
         {
@@ -212,7 +212,7 @@ internal sealed class DynamoDbStore(IAmazonDynamoDB client, DynamoDbStoreOptions
         var mapped = items.Select(batchItem =>
         {
             var item = ItemLayout.Key(batchItem.Key);
-            item[ItemLayout.Document] = new AttributeValue { S = batchItem.Document };
+            item[ItemLayout.Document] = DocumentCodec.Encode(batchItem.Document);
             item[ItemLayout.Version] = new AttributeValue { S = ItemLayout.NewVersion() };
             if (batchItem.ExpiresAt is { } expiry)
             {

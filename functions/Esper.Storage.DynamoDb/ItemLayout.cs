@@ -12,7 +12,7 @@ internal static class ItemLayout
     /// <summary>Sort key (string).</summary>
     public const string SortKey = "sk";
 
-    /// <summary>A document item's document text.</summary>
+    /// <summary>A document item's document: its text, or for a long one the Brotli-compressed UTF-8 (see <see cref="DocumentCodec"/>).</summary>
     public const string Document = "doc";
 
     /// <summary>A document item's version: a random token replaced on every write.</summary>
@@ -69,13 +69,13 @@ internal static class ItemLayout
     /// <summary>A live document item as a <see cref="StoredItem"/>, or null for anything else.</summary>
     public static StoredItem? ToStoredItem(Dictionary<string, AttributeValue>? item, DateTimeOffset now)
     {
-        if (!IsLive(item, now) || !item!.TryGetValue(Document, out var document) || document.S is null)
+        if (!IsLive(item, now) || !item!.TryGetValue(Document, out var value) || DocumentCodec.Decode(value) is not { } document)
         {
             return null;
         }
 
         var key = new ItemKey(item[PartitionKey].S, item[SortKey].S);
-        return new StoredItem(key, document.S, item[Version].S, ReadExpiry(item));
+        return new StoredItem(key, document, item[Version].S, ReadExpiry(item));
     }
 
     /// <summary>The counters of a live counter item; empty for an absent or expired one.</summary>

@@ -7,4 +7,10 @@ if (args is ["--quick"])
     return;
 }
 
+if (args is ["--loop", var seconds])
+{
+    ProfileLoop.Run(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -26,6 +26,9 @@ public static class QuickTiming
                 counters[r.EntityKey] = new Dictionary<string, long>(r.Add);
             }
 
+            var parsed = RequestEncoder.Parse(SampleRequest.Body).Value!;
+            Time(tenant.Name + " parse", () => RequestEncoder.Parse(SampleRequest.Body));
+            Time(tenant.Name + " encode (parsed)", () => RequestEncoder.Encode(parsed));
             Time(tenant.Name + " encode", () => Encode());
             Time(tenant.Name + " prepare", () => set.Prepare(encoded, SampleRequest.Now));
             Time(tenant.Name + " finish", () => set.Finish(plan, counters));
@@ -50,6 +53,7 @@ public static class QuickTiming
         const int n = 50_000;
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
         {
@@ -57,8 +61,9 @@ public static class QuickTiming
         }
 
         watch.Stop();
+        var bytes = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / n;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        Console.WriteLine($"{name,-34} wall {watch.Elapsed.TotalMicroseconds / n,9:F2} us   cpu {cpu.TotalMicroseconds / n,9:F2} us");
+        Console.WriteLine($"{name,-34} wall {watch.Elapsed.TotalMicroseconds / n,9:F2} us   cpu {cpu.TotalMicroseconds / n,9:F2} us   {bytes,6} B");
     }
 }

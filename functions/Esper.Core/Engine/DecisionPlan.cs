@@ -10,6 +10,9 @@ public sealed class DecisionPlan
     {
         PolicySet = set;
         Now = now;
+        var sizes = set.PlanSizes;
+        Candidates = new List<ClauseCandidate>(sizes.Candidates);
+        Scoped = new List<ScopedPolicy>(sizes.Scoped);
     }
 
     /// <summary>The time the decision is made at.</summary>
@@ -34,7 +37,7 @@ public sealed class DecisionPlan
 
     internal List<MatchedAction> Actions { get; } = [];
 
-    internal List<ClauseCandidate> Candidates { get; } = [];
+    internal List<ClauseCandidate> Candidates { get; }
 
-    internal List<ScopedPolicy> Scoped { get; } = [];
+    internal List<ScopedPolicy> Scoped { get; }
 }

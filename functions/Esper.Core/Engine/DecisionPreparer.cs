@@ -89,6 +89,7 @@ internal static class DecisionPreparer
             plan.Scoped.Add(new ScopedPolicy(policy, start, plan.Candidates.Count));
         }
 
+        set.PlanSizes.Observe(plan.Candidates.Count, plan.Scoped.Count);
         return plan;
     }
 

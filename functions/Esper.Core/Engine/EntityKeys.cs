@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Esper.Core.Fields;
@@ -47,7 +48,20 @@ internal static class EntityKeys
             ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return string.Concat(entity.Id, "_", Convert.ToHexStringLower(hash[..16]));
+        return Format(entity.Id, hash[..16]);
+    }
+
+    /// <summary><c>{id}_{hex}</c> built in place: one allocation, the key string itself.</summary>
+    private static string Format(string id, ReadOnlySpan<byte> digest)
+    {
+        var state = (id, First: BinaryPrimitives.ReadUInt64BigEndian(digest), Second: BinaryPrimitives.ReadUInt64BigEndian(digest[8..]));
+        return string.Create(id.Length + 1 + 32, state, static (chars, s) =>
+        {
+            s.id.CopyTo(chars);
+            chars[s.id.Length] = '_';
+            s.First.TryFormat(chars.Slice(s.id.Length + 1, 16), out _, "x16", CultureInfo.InvariantCulture);
+            s.Second.TryFormat(chars.Slice(s.id.Length + 17, 16), out _, "x16", CultureInfo.InvariantCulture);
+        });
     }
 
     private static int Write(Span<byte> destination, string text)

@@ -47,6 +47,9 @@ public sealed class PolicySet
 
     internal Dictionary<string, WindowSpec>.AlternateLookup<ReadOnlySpan<char>> WindowsByPrefix { get; }
 
+    /// <summary>How large the last plans' lists grew, so the next plan allocates each list once (see <see cref="PlanSizes"/>).</summary>
+    internal PlanSizes PlanSizes { get; } = new();
+
     /// <summary>Compiles a configuration with the expression compiler; never throws for bad resources (see <see cref="Problems"/>).</summary>
     public static PolicySet Compile(TenantConfig config) => Compile(config, ExpressionCompiler.Compile);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Esper.Core.Engine;
 
 /// <summary>
@@ -8,12 +6,15 @@ namespace Esper.Core.Engine;
 /// </summary>
 internal sealed class WindowSpec
 {
+    private readonly BucketNames _names;
+
     public WindowSpec(int seconds, long threshold, string counterPrefix)
     {
         Seconds = seconds;
         Threshold = threshold;
         BucketSeconds = Math.Max(1, (seconds + 29) / 30);
         CounterPrefix = counterPrefix;
+        _names = new BucketNames(counterPrefix);
     }
 
     public int Seconds { get; }
@@ -33,7 +34,7 @@ internal sealed class WindowSpec
     /// <summary>The oldest bucket that still counts: the one holding the second <c>seconds - 1</c> before now.</summary>
     public long FirstLiveBucket(long unixSeconds) => FloorDiv(unixSeconds - Seconds + 1, BucketSeconds);
 
-    public string BucketName(long bucket) => CounterPrefix + bucket.ToString(CultureInfo.InvariantCulture);
+    public string BucketName(long bucket) => _names.Get(bucket);
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 }

@@ -7,7 +7,7 @@ internal static class EventMapReader
 {
     private const int MaxNameInMessage = 64;
 
-    public static ParseResult? Read(JsonElement value, string path, ref Dictionary<string, string>? into, int maxEntries, bool lowerCaseNames)
+    public static ParseResult? Read(JsonElement value, string path, ref Dictionary<string, string>? into, int maxEntries, bool lowerCaseNames, string? userAgent = null)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -22,7 +22,8 @@ internal static class EventMapReader
         foreach (var property in value.EnumerateObject())
         {
             into ??= new Dictionary<string, string>(value.GetPropertyCount(), StringComparer.Ordinal);
-            if (AddEntry(into, property.Name, property.Value, path, maxEntries, lowerCaseNames, path) is { } error)
+            var name = lowerCaseNames ? CommonHeaderNames.NameOf(property) : property.Name;
+            if (AddEntry(into, name, property.Value, path, maxEntries, lowerCaseNames, path, userAgent) is { } error)
             {
                 return error;
             }
@@ -32,7 +33,7 @@ internal static class EventMapReader
     }
 
     public static ParseResult? AddEntry(
-        Dictionary<string, string> into, string name, JsonElement value, string? entryPrefix, int maxEntries, bool lowerCaseNames, string mapPath)
+        Dictionary<string, string> into, string name, JsonElement value, string? entryPrefix, int maxEntries, bool lowerCaseNames, string mapPath, string? userAgent = null)
     {
         // The entry's path is only built for an error message: <map>.<name>, or the bare key for flat extra fields.
         string EntryPath() => entryPrefix is null ? Shorten(name) : entryPrefix + "." + Shorten(name);
@@ -62,6 +63,12 @@ internal static class EventMapReader
         else if (value.ValueKind == JsonValueKind.Null)
         {
             return null;
+        }
+        else if (userAgent is not null && value.ValueKind == JsonValueKind.String
+            && string.Equals(name, "user-agent", StringComparison.OrdinalIgnoreCase) && value.ValueEquals(userAgent))
+        {
+            // The user agent usually comes twice (user_agent and its header): one string serves both.
+            text = userAgent;
         }
         else if ((text = BodyFlattener.ScalarText(value)) is null)
         {

@@ -113,11 +113,19 @@ internal sealed class RuntimeEventBuilder
                 ClientIp ??= string.IsNullOrWhiteSpace(ip) ? null : ip;
                 return ipError ?? CheckClientIp(path);
             case EventKey.UserAgent:
+                if (value.ValueKind == JsonValueKind.String && _headers?.GetValueOrDefault("user-agent") is { } header && value.ValueEquals(header)
+                    && header.Length <= FieldLimits.MaxUserAgentLength)
+                {
+                    // The same text as the header read before it: share the string.
+                    UserAgent = header;
+                    return null;
+                }
+
                 var userAgentError = ReadString(value, path, FieldLimits.MaxUserAgentLength, out var userAgent);
                 UserAgent = userAgent;
                 return userAgentError;
             case EventKey.Headers:
-                return EventMapReader.Read(value, path, ref _headers, FieldLimits.MaxHeaders, lowerCaseNames: true);
+                return EventMapReader.Read(value, path, ref _headers, FieldLimits.MaxHeaders, lowerCaseNames: true, UserAgent);
             case EventKey.QueryParams:
                 return EventMapReader.Read(value, path, ref _query, FieldLimits.MaxQueryParams, lowerCaseNames: false);
             case EventKey.Cookies:

@@ -1,0 +1,45 @@
+using System.Runtime.InteropServices;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Esper.Core.Fields;
+
+/// <summary>
+/// Header names that nearly every request carries, as shared string instances: reading one from an event body
+/// compares its UTF-8 bytes with the table instead of allocating a new string for it on every request.
+/// </summary>
+internal static class CommonHeaderNames
+{
+    private const int MaxLength = 32;
+
+    private static readonly Dictionary<string, string> Names = new[]
+    {
+        "accept", "accept-encoding", "accept-language", "authorization", "cache-control", "cf-connecting-ip",
+        "connection", "content-length", "content-type", "cookie", "dnt", "forwarded", "host", "if-modified-since",
+        "if-none-match", "origin", "pragma", "priority", "referer", "sec-ch-ua", "sec-ch-ua-mobile",
+        "sec-ch-ua-platform", "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site", "sec-fetch-user",
+        "true-client-ip", "upgrade-insecure-requests", "user-agent", "via", "x-forwarded-for", "x-forwarded-host",
+        "x-forwarded-proto", "x-real-ip", "x-request-id", "x-requested-with",
+    }.ToDictionary(static n => n, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The property's name: the shared instance when it is a common header name as written, else a new string.</summary>
+    public static string NameOf(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= MaxLength && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> chars = stackalloc char[MaxLength];
+            if (Ascii.ToUtf16(raw, chars, out var written) == OperationStatus.Done
+                && BySpan.TryGetValue(chars[..written], out var name))
+            {
+                return name;
+            }
+        }
+
+        return property.Name;
+    }
+}
