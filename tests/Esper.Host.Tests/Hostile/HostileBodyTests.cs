@@ -65,15 +65,19 @@ public sealed class HostileBodyTests(HostileHost host)
         await host.AssertHealthyAsync();
     }
 
-    [Fact]
-    public async Task Expression_nested_ten_thousand_deep_gets_400()
+    [Theory]
+    [InlineData(10_000, "is longer than 8192 characters")]
+    [InlineData(100, "nested deeper than 64 levels")]
+    public async Task Policy_expression_nested_deeply_gets_400_naming_the_scope(int depth, string reason)
     {
-        var deep = new string('(', 10_000) + "true" + new string(')', 10_000);
+        var deep = new string('(', depth) + "true" + new string(')', depth);
 
-        var result = await host.TimedAsync(c => c.PostAsync("/api/v1/expressions/validate", $$"""{"expression":"{{deep}}"}"""));
+        var result = await host.TimedAsync(c => c.PostAsync("/api/v1/policies",
+            $$"""{"id":"deep","name":"Deep","status":"active","scope":"{{deep}}","clauses":[{"mitigation_id":"monitor"}]}"""));
 
         AssertProblem(result, HttpStatusCode.BadRequest, "validation");
-        Assert.Equal("expression", result.Str("field"));
+        Assert.Equal("scope", result.Str("field"));
+        Assert.Contains(reason, result.Str("detail"), StringComparison.Ordinal);
         await host.AssertHealthyAsync();
     }
 
