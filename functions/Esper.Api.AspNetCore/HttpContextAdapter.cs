@@ -22,20 +22,34 @@ public static class HttpContextAdapter
     }
 
     /// <summary>
-    /// Reads the request and runs <paramref name="handler"/> on it; a body the client broke off or garbled is
-    /// answered 400 without a body, since nobody is left to read one.
+    /// Reads the request and runs <paramref name="handler"/> on it. A declared body over the limit is a 413 problem
+    /// at once; a body the client broke off, garbled or sent too slowly is answered without a body (400, or the
+    /// server's 408 for a slow one), since nobody is left to read one.
     /// </summary>
     public static async Task<ApiResponse> RespondAsync(HttpContext context, IApiHandler handler, RequestLimits limits, Func<HttpContext, string?>? remoteIp = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(limits);
+        if (context.Request.ContentLength > limits.MaxBodyBytes)
+        {
+            // Refused before a byte is read; the connection closes rather than drain a body nobody wants.
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request is too large.",
+                $"The declared body is {context.Request.ContentLength} bytes; the limit is {limits.MaxBodyBytes}.",
+                headers: new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Connection"] = "close" });
+        }
+
         ReadOnlyMemory<byte> body;
         try
         {
             body = await RequestBody.ReadAsync(context.Request, limits.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
+        catch (BadHttpRequestException ex)
+        {
+            // The server's own verdict on the body: 408 for a client sending too slowly, 400 for a garbled one.
+            return new ApiResponse { StatusCode = ex.StatusCode };
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {
             return new ApiResponse { StatusCode = StatusCodes.Status400BadRequest };
         }

@@ -26,15 +26,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddEsperApi(settings);
 builder.Services.AddEsperConsole();
-builder.WebHost.ConfigureKestrel(kestrel =>
-{
-    // The shared handler enforces the documented limits with problem+json answers; Kestrel's own limits sit above them.
-    kestrel.Limits.MaxRequestBodySize = null;
-    kestrel.Limits.MaxRequestHeaderCount = 1000;
-    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
-    kestrel.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
-    kestrel.AddServerHeader = false;
-});
+builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
 // The OpenAPI schemas come from the same source-generated snake_case contracts the handlers write.
 builder.Services.ConfigureHttpJsonOptions(OpenApiRouteContracts.ConfigureJson);
 builder.Services.AddOpenApi(static options =>
