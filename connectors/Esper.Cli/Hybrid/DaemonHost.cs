@@ -35,7 +35,8 @@ internal static class DaemonHost
         services.AddSingleton(settings);
         services.AddSingleton(new ConfigCache(home));
         services.AddSingleton(new OriginClient(apiBase, apiKey));
-        services.AddSingleton(new ForwardQueue(Path.Combine(home.DataRoot, "forward"), settings.MaxQueueBytes));
+        // Created by the container so it is disposed (its group writer drained, the file fsynced) at shutdown.
+        services.AddSingleton(_ => new ForwardQueue(Path.Combine(home.DataRoot, "forward"), settings.MaxQueueBytes));
         services.AddSingleton<HybridStats>();
         services.AddSingleton<LocalDecider>();
         services.AddSingleton<HybridKeyIndex>();

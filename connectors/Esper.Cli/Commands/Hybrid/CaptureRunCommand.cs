@@ -68,7 +68,8 @@ internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFac
                 }
                 else
                 {
-                    queue.TryEnqueue(request.ToEventJson());
+                    // Capture answers nobody, so it does not wait for the write; the queue writes it in order.
+                    _ = queue.EnqueueAsync(System.Text.Encoding.UTF8.GetBytes(request.ToEventJson())).AsTask();
                 }
             }
         };
