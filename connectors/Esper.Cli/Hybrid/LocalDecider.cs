@@ -20,7 +20,9 @@ internal sealed class LocalDecider(IApiHandler handler, ForwardQueue queue, Hybr
             Method = "POST",
             Path = "/api/v1/runtime/mitigation",
             Headers = headers,
-            Body = line ?? body,
+            // The handler gets the body as sent: a key the daemon made up would only cost a local idempotency write
+            // (every proxied request would pay it). Origin gets the line, whose key makes re-sends count once.
+            Body = body,
             RemoteIp = remoteIp,
         }, cancellationToken).ConfigureAwait(false);
 
