@@ -30,6 +30,7 @@ internal static class DaemonEndpoints
         ["forwarded"] = stats.Forwarded,
         ["queue_bytes"] = queue.PendingBytes,
         ["queue_refused"] = queue.Refused,
+        ["queue_writes"] = queue.WriteCalls,
         ["syncs"] = stats.Syncs,
         ["sync_failures"] = stats.SyncFailures,
         ["mitigations_applied"] = stats.MitigationsApplied,
