@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Hybrid mode: the decision latency a customer sees from the local daemon (`esper run`) against the same request
-# answered by origin (the Esper host) on loopback. Same body generator (bench/wrk/runtime.lua), same policy, same key.
-# Builds the host and the CLI (Release), starts origin and the daemon on free 127.0.0.1 ports over fresh temporary
-# data, creates a window policy, runs wrk against origin then the daemon, stops both by PID and prints a table.
+# Hybrid mode, two comparisons in one run:
+# 1. Decisions: the latency a customer sees from the local daemon (`esper run`) against the same request answered by
+#    origin (the Esper host) on loopback. Same body generator (bench/wrk/runtime.lua), same policy, same key.
+# 2. Proxy: `esper run --proxy` (a decision per request, then YARP) against a bare YARP proxy (bench/BareYarp), both in
+#    front of the same app (`esper capture test-server`), alternating bare, esper, bare, esper (bench/wrk/proxy.lua).
+# Builds the host, the CLI and the bare proxy (Release), starts everything on free 127.0.0.1 ports over fresh
+# temporary data, creates a window policy, runs wrk, stops every process by PID and prints both tables.
 #
-#   bench/hybrid.sh                       15 s per target, 2 wrk threads, 32 connections
+#   bench/hybrid.sh                       15 s per run, 2 wrk threads, 32 connections
 #   HYBRID_SECONDS=5 HYBRID_CONNECTIONS=8 bench/hybrid.sh
+#   HYBRID_PROXY=0 bench/hybrid.sh        decisions only
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${HYBRID_SECONDS:-15}
 connections=${HYBRID_CONNECTIONS:-32}
+proxy_runs=${HYBRID_PROXY:-1}
 work=$(mktemp -d)
 pids=()
 admin_key=esk_default_hybridbenchadminkey
@@ -46,8 +51,8 @@ echo "run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HE
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "building functions/Esper.Host and connectors/Esper.Cli (Release)"
-for project in functions/Esper.Host connectors/Esper.Cli; do
+echo "building functions/Esper.Host, connectors/Esper.Cli and bench/BareYarp (Release)"
+for project in functions/Esper.Host connectors/Esper.Cli bench/BareYarp; do
   if ! dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1; then
     grep -E " error " "$work/build.log" | sort -u | head -n 5
     echo "build of $project failed"
@@ -56,6 +61,7 @@ for project in functions/Esper.Host connectors/Esper.Cli; do
 done
 host_dll=functions/Esper.Host/bin/Release/net10.0/Esper.Host.dll
 esper_dll=connectors/Esper.Cli/bin/Release/net10.0/esper.dll
+yarp_dll=bench/BareYarp/bin/Release/net10.0/Esper.Bench.BareYarp.dll
 
 # Origin: the host over the embedded store. As in bench/run.sh, the per-key rate limit stays on but far above the load.
 origin_port=$(free_port)
@@ -81,7 +87,21 @@ dotnet "$esper_dll" init --api-base "$origin_url/" --api-key "$key" >"$work/init
 dotnet "$esper_dll" sync >"$work/sync.log" 2>&1 || { cat "$work/sync.log"; exit 1; }
 daemon_port=$(free_port)
 daemon_url="http://127.0.0.1:$daemon_port"
-dotnet "$esper_dll" run --listen "$daemon_url" >"$work/daemon.log" 2>&1 &
+
+# The app both proxies front, the bare YARP proxy, and the daemon's enforcing proxy on a port of its own.
+app_url="http://127.0.0.1:$(free_port)"
+yarp_url="http://127.0.0.1:$(free_port)"
+esper_proxy_url="http://127.0.0.1:$(free_port)"
+dotnet "$esper_dll" capture test-server --port "${app_url##*:}" >"$work/app.log" 2>&1 &
+app_pid=$!
+pids+=("$app_pid")
+wait_http "$app_url/" "$app_pid" || { echo "the test server did not start"; tail -n 20 "$work/app.log"; exit 1; }
+ASPNETCORE_URLS="$yarp_url" UPSTREAM="$app_url" dotnet "$yarp_dll" >"$work/yarp.log" 2>&1 &
+yarp_pid=$!
+pids+=("$yarp_pid")
+wait_http "$yarp_url/" "$yarp_pid" || { echo "the bare YARP proxy did not start"; tail -n 20 "$work/yarp.log"; exit 1; }
+
+dotnet "$esper_dll" run --listen "$daemon_url" --proxy "$esper_proxy_url=$app_url" >"$work/daemon.log" 2>&1 &
 daemon_pid=$!
 pids+=("$daemon_pid")
 wait_http "$daemon_url/readyz" "$daemon_pid" || { echo "the daemon did not become ready"; tail -n 20 "$work/daemon.log"; exit 1; }
@@ -93,16 +113,38 @@ run_wrk() { # label url
   [ -f "$out" ] || { echo "wrk against $1 wrote no summary"; cat "$work/wrk-$1.log"; exit 1; }
 }
 
-# A short warm-up of each (JIT, caches), then the measured runs: origin first, then the daemon.
+# A short warm-up of each (JIT, caches), then the measured runs: origin first, then the daemon. The warm-up is
+# authenticated (an unauthenticated one would warm only the 401 path) and uses its own seed, so its idempotency keys
+# and IPs are not the measured run's.
 for target in origin daemon; do
   url_var="${target}_url"
-  WRK_NO_IDEMPOTENCY=0 timeout 20 wrk -t1 -c4 -d3s -s bench/wrk/runtime.lua "${!url_var}/api/v1/runtime/mitigation" >/dev/null 2>&1
+  WRK_SEED=424242 ESPER_API_KEY="$key" timeout 20 wrk -t1 -c4 -d3s -s bench/wrk/runtime.lua "${!url_var}/api/v1/runtime/mitigation" >/dev/null 2>&1
 done
 run_wrk origin "$origin_url"
 load_mid=$(cut -d' ' -f1-3 /proc/loadavg)
 run_wrk daemon "$daemon_url"
+echo "daemon /stats after the decision runs: $(curl -fs "$daemon_url/stats" || echo '?')"
 
-echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg) (between them: $load_mid)"
+proxy_wrk() { # label url
+  local out="$work/$1.json"
+  WRK_OUT="$out" WRK_LABEL="$1" WRK_CONNECTIONS="$connections" \
+    timeout $((seconds + 30)) wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/wrk/proxy.lua "$2" >"$work/wrk-$1.log" 2>&1
+  [ -f "$out" ] || { echo "wrk against $1 wrote no summary"; cat "$work/wrk-$1.log"; exit 1; }
+}
+proxy_labels=()
+if [ "$proxy_runs" != 0 ]; then
+  for target in yarp esper_proxy; do
+    url_var="${target}_url"
+    WRK_SEED=424242 timeout 20 wrk -t1 -c4 -d3s -s bench/wrk/proxy.lua "${!url_var}/" >/dev/null 2>&1
+  done
+  for round in 1 2; do
+    proxy_wrk "bare-yarp-$round" "$yarp_url"
+    proxy_wrk "esper-proxy-$round" "$esper_proxy_url"
+    proxy_labels+=("bare-yarp-$round" "esper-proxy-$round")
+  done
+fi
+
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg) (between the decision runs: $load_mid)"
 echo "daemon /stats: $(curl -fs "$daemon_url/stats" || echo '?')"
 echo
 echo "POST /api/v1/runtime/mitigation, wrk -t2 -c$connections -d${seconds}s, bench/wrk/runtime.lua bodies"
@@ -112,7 +154,22 @@ for target in origin daemon; do
     awk -F'\t' '{ printf "%-8s %10s %10.2f %10.2f %10.2f %10s\n", $1, $2, $3, $4, $5, $6 }'
 done
 
-# Stop both by PID (the daemon first, so its queue flushes to a running origin).
+if [ "${#proxy_labels[@]}" -gt 0 ]; then
+  echo
+  echo "GET through a proxy to esper capture test-server, wrk -t2 -c$connections -d${seconds}s, bench/wrk/proxy.lua, alternating"
+  printf '%-14s %10s %10s %10s %10s %10s %10s\n' run req/s p50_ms p90_ms p99_ms errors non_2xx
+  for label in "${proxy_labels[@]}"; do
+    jq -r '[.label, (.rps|floor), .p50_ms, .p90_ms, .p99_ms, "\(.errors)/\(.requests)", .status_errors] | @tsv' "$work/$label.json" |
+      awk -F'\t' '{ printf "%-14s %10s %10.2f %10.2f %10.2f %10s %10s\n", $1, $2, $3, $4, $5, $6, $7 }'
+  done
+  bare=$(cat "$work"/bare-yarp-*.json | jq -s 'map(.requests) | add')
+  esper=$(cat "$work"/esper-proxy-*.json | jq -s 'map(.requests) | add')
+  echo "esper run --proxy / bare YARP (requests over both rounds): $(jq -n "$esper / $bare * 100 | floor / 100")"
+fi
+
+# Stop every process by PID (the daemon first, so its queue flushes to a running origin).
 kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
+kill "$yarp_pid" 2>/dev/null && wait "$yarp_pid" 2>/dev/null
+kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
 kill "$origin_pid" 2>/dev/null && wait "$origin_pid" 2>/dev/null
 pids=()

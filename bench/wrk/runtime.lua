@@ -1,7 +1,8 @@
 -- wrk script for the runtime endpoint: varied bodies (many client IPs from 198.18.0.0/15 so entity keys spread,
 -- mixed routes and user agents, unique idempotency keys) and a JSON summary written by done().
 -- Env: ESPER_API_KEY (optional), WRK_OUT (summary file), WRK_LABEL, WRK_IPS (distinct IPs, default 50000),
--- WRK_NO_IDEMPOTENCY=1 (leave the idempotency key out of every body).
+-- WRK_NO_IDEMPOTENCY=1 (leave the idempotency key out of every body), WRK_SEED (default 1000: another seed gives
+-- other IPs and idempotency keys, e.g. for a warm-up that must not repeat the measured run's keys).
 local agents = {
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
@@ -18,6 +19,8 @@ local routes = {
 local ips = tonumber(os.getenv("WRK_IPS") or "50000")
 local key = os.getenv("ESPER_API_KEY")
 local idempotency = os.getenv("WRK_NO_IDEMPOTENCY") ~= "1"
+local seed = tonumber(os.getenv("WRK_SEED") or "1000")
+local key_prefix = (seed == 1000) and "wrk-" or ("wrk-s" .. seed .. "-")
 local counter = 0
 local threads = {}
 -- thread_id is a global on purpose: setup() sets it in each thread's own Lua state (a local would shadow it and
@@ -30,7 +33,7 @@ function setup(thread)
 end
 
 function init(args)
-  math.randomseed(1000 + 7919 * thread_id)
+  math.randomseed(seed + 7919 * thread_id)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   if key and key ~= "" then wrk.headers["x-esper-api-key"] = key end
@@ -43,7 +46,7 @@ function request()
   local route = routes[math.random(#routes)]
   local agent = agents[math.random(#agents)]
   local plan = (math.random(4) == 1) and "pro" or "free"
-  local idem = idempotency and ('"idempotency_key":"wrk-' .. thread_id .. '-' .. counter .. '-' .. math.random(1, 2147483647) .. '",') or ''
+  local idem = idempotency and ('"idempotency_key":"' .. key_prefix .. thread_id .. '-' .. counter .. '-' .. math.random(1, 2147483647) .. '",') or ''
   local body = '{"source":"bench","observed_at":"2026-01-01T00:00:00Z",' .. idem .. '"return_url":"https://shop.example' .. route[2] ..
     '","request":{"method":"' .. route[1] .. '","path":"' .. route[2] .. '","client_ip":"' .. ip ..
     '","user_agent":"' .. agent .. '","headers":{"user-agent":"' .. agent ..

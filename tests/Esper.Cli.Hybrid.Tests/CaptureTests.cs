@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Esper.Cli.Hybrid.Tests.Support;
 
 namespace Esper.Cli.Hybrid.Tests;
@@ -61,5 +62,52 @@ public sealed class CaptureTests
         Assert.Equal(0, exit);
         Assert.Equal(4, await Traffic.OriginCountAsync(origin));
         Assert.Contains("requests=4 forwarded=4", capture.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Capture_follows_a_connection_past_a_chunked_body_and_reports_a_hybrid_key_that_names_an_active_block()
+    {
+        using var workspace = await ConnectedWorkspace.StartAsync(sync: false);
+        var (origin, esper) = (workspace.Origin, workspace.Esper);
+        JsonElement blocked = default;
+        for (var i = 0; i < 6; i++)
+        {
+            blocked = await origin.PostAsync("/api/v1/runtime/mitigation", Traffic.Event("192.0.2.66"));
+        }
+
+        var hybridKey = blocked.GetProperty("hybrid_key").GetString()!;
+        using var app = await TestServerProcess.StartAsync(esper);
+        var port = app.BaseAddress.Port.ToString(CultureInfo.InvariantCulture);
+        using var capture = await CaptureProcess.StartAsync(esper, "--test", "--stats", "--sync-interval-seconds", "1", "--filter", $"tcp dst port {port}");
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = app.BaseAddress };
+
+        // One keep-alive connection: a chunked upload, then a request with the hybrid key, then one more.
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = new StreamContent(new MemoryStream(new byte[5000])) })
+        {
+            upload.Headers.TransferEncodingChunked = true;
+            using var uploaded = await client.SendAsync(upload);
+            uploaded.EnsureSuccessStatusCode();
+        }
+
+        using (var keyed = new HttpRequestMessage(HttpMethod.Get, "/with-key"))
+        {
+            keyed.Headers.Add("X-Esper-Hybrid-Key", hybridKey);
+            using var answered = await client.SendAsync(keyed);
+            answered.EnsureSuccessStatusCode();
+        }
+
+        using (var last = await client.GetAsync("/last"))
+        {
+            last.EnsureSuccessStatusCode();
+        }
+
+        await Wait.UntilAsync(async () => await Traffic.OriginCountAsync(origin) >= 9, TimeSpan.FromSeconds(60), "origin to record its six decisions and the three captured requests");
+        var exit = await capture.TerminateAsync();
+
+        Assert.Equal("block", blocked.GetProperty("action").GetString());
+        Assert.Equal(0, exit);
+        Assert.Equal(9, await Traffic.OriginCountAsync(origin));
+        Assert.Contains("GET /with-key from 127.0.0.1 carries the X-Esper-Hybrid-Key of an active block", capture.Output, StringComparison.Ordinal);
+        Assert.Contains("requests=3 forwarded=3 enforced=0 hybrid_key_blocks=1", capture.Output, StringComparison.Ordinal);
     }
 }

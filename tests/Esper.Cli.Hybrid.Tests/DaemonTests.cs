@@ -11,6 +11,8 @@ public sealed class DaemonTests
         using var workspace = await ConnectedWorkspace.StartAsync(sync: true);
         var (origin, key, esper) = (workspace.Origin, workspace.RuntimeKey, workspace.Esper);
         using var daemon = await DaemonProcess.StartAsync(esper, key);
+        using var anonymous = new HttpClient { BaseAddress = daemon.BaseAddress };
+        using var unauthenticated = await anonymous.PostAsync("/api/v1/runtime/mitigation", new StringContent(Traffic.Event("198.51.100.7"), System.Text.Encoding.UTF8, "application/json"));
 
         var local = new List<string>();
         var cloud = new List<string>();
@@ -27,7 +29,13 @@ public sealed class DaemonTests
         await Wait.UntilAsync(async () => await Traffic.OriginCountAsync(origin) >= 12, TimeSpan.FromSeconds(60), "origin to record the daemon's six events");
         await Wait.UntilAsync(async () => (await daemon.StatsAsync()).GetProperty("queue_bytes").GetInt64() == 0, TimeSpan.FromSeconds(30), "the forward queue to empty");
         Assert.Equal(12, await Traffic.OriginCountAsync(origin));
-        Assert.Equal(6, (await daemon.StatsAsync()).GetProperty("forwarded").GetInt64());
+        var stats = await daemon.StatsAsync();
+        Assert.Equal(6, stats.GetProperty("forwarded").GetInt64());
+
+        // A request the handler refuses is neither a decision nor an event for origin.
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        Assert.Equal(6, stats.GetProperty("decisions").GetInt64());
+        Assert.Equal(1, stats.GetProperty("refused_requests").GetInt64());
     }
 
     [Fact]

@@ -66,6 +66,48 @@ public sealed class ProxyTests
         Assert.Equal(HttpStatusCode.OK, withoutKey.Status);
     }
 
+    [Fact]
+    public async Task Proxies_listed_in_runtime_xml_written_by_init_each_enforce_in_front_of_their_app()
+    {
+        using var workspace = await ConnectedWorkspace.StartAsync(sync: true);
+        var (key, esper) = (workspace.RuntimeKey, workspace.Esper);
+        using var app = await TestServerProcess.StartAsync(esper);
+        var runtimeXml = Path.Combine(esper.Home, "runtime.xml");
+        var written = await File.ReadAllTextAsync(runtimeXml);
+        var first = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var second = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var proxies = $"<proxy><listen>{first}</listen><upstream>{app.BaseAddress}</upstream></proxy>" +
+            $"<proxy><listen>{second}</listen><upstream>{app.BaseAddress}</upstream></proxy>";
+        await File.WriteAllTextAsync(runtimeXml, written.Replace("</runtime>", proxies + "</runtime>", StringComparison.Ordinal));
+        using var daemon = await DaemonProcess.StartAsync(esper, key);
+        using var firstClient = new HttpClient { BaseAddress = new Uri(first) };
+        using var secondClient = new HttpClient { BaseAddress = new Uri(second) };
+
+        var viaFirst = await GetAsync(firstClient, "/one", "runtime-xml-client/1.0");
+        var viaSecond = await GetAsync(secondClient, "/two", "runtime-xml-client/2.0");
+
+        Assert.Contains("<!-- Enforcing proxies", written, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, viaFirst.Status);
+        Assert.Equal(HttpStatusCode.OK, viaSecond.Status);
+        Assert.Equal("/two", JsonDocument.Parse(viaSecond.Body).RootElement.GetProperty("path").GetString());
+        Assert.Equal(2, (await daemon.StatsAsync()).GetProperty("proxied").GetInt64());
+    }
+
+    [Fact]
+    public async Task Run_refuses_a_bad_proxy_element_naming_the_file_and_the_element()
+    {
+        var esper = new EsperTool(Paths.TempDirectory());
+        Assert.Equal(0, (await esper.RunAsync("init", "--api-base", "http://127.0.0.1:9", "--api-key", "esk_default_0123456789abcdef0123456789abcdef0123456789abcdef")).ExitCode);
+        var runtimeXml = Path.Combine(esper.Home, "runtime.xml");
+        await File.WriteAllTextAsync(runtimeXml, "<runtime><proxy><listen>http://192.0.2.1:8080</listen><upstream>http://127.0.0.1:3000</upstream></proxy></runtime>");
+
+        var (exitCode, _, error) = await esper.RunAsync("run");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(runtimeXml, error, StringComparison.Ordinal);
+        Assert.Contains("<proxy> #1: the listen side must be an http:// loopback address", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string path, string userAgent, string? hybridKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -53,4 +53,59 @@ public sealed class TcpReassemblerTests
 
         Assert.Empty(found);
     }
+
+    [Fact]
+    public void A_chunked_request_is_followed_to_its_end_and_the_next_request_on_the_connection_is_read()
+    {
+        var reassembler = new TcpReassembler();
+        var stream = Encoding.ASCII.GetBytes(
+            "POST /upload HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" +
+            "5;name=value\r\nhello\r\n1A\r\nGET /fake HTTP/1.1\r\n\r\n0123\r\n0\r\nX-Trailer: yes\r\n\r\n" +
+            "GET /after HTTP/1.1\r\nUser-Agent: ua/2\r\n\r\n");
+        reassembler.Add(Client, 5003, Server, 80, 0, [], syn: true, closing: false);
+
+        var found = new List<CapturedRequest>();
+        for (var offset = 0; offset < stream.Length; offset += 7)
+        {
+            var length = Math.Min(7, stream.Length - offset);
+            found.AddRange(reassembler.Add(Client, 5003, Server, 80, (uint)(1 + offset), stream.AsSpan(offset, length), syn: false, closing: false));
+        }
+
+        // "GET /fake" is chunk data, not a request; "/after" comes after the zero chunk and the trailer.
+        Assert.Equal(["POST /upload", "GET /after"], found.Select(static r => $"{r.Method} {r.Target}"));
+        Assert.Equal("ua/2", found[1].UserAgent);
+    }
+
+    [Fact]
+    public void A_body_larger_than_the_buffer_limit_is_skipped_as_it_arrives()
+    {
+        var reassembler = new TcpReassembler();
+        var head = Encoding.ASCII.GetBytes($"POST /big HTTP/1.1\r\nContent-Length: {TcpReassembler.MaxBuffered * 2}\r\n\r\n");
+        var chunk = new byte[64 * 1024];
+        reassembler.Add(Client, 5004, Server, 80, 0, [], syn: true, closing: false);
+
+        var found = new List<CapturedRequest>(reassembler.Add(Client, 5004, Server, 80, 1, head, syn: false, closing: false));
+        var seq = 1u + (uint)head.Length;
+        for (var sent = 0; sent < TcpReassembler.MaxBuffered * 2; sent += chunk.Length)
+        {
+            found.AddRange(reassembler.Add(Client, 5004, Server, 80, seq, chunk, syn: false, closing: false));
+            seq += (uint)chunk.Length;
+        }
+
+        found.AddRange(reassembler.Add(Client, 5004, Server, 80, seq, Encoding.ASCII.GetBytes("GET /next HTTP/1.1\r\n\r\n"), syn: false, closing: false));
+
+        Assert.Equal(["POST /big", "GET /next"], found.Select(static r => $"{r.Method} {r.Target}"));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_chunked_framing_stop_the_connection_being_followed()
+    {
+        var reassembler = new TcpReassembler();
+        var stream = Encoding.ASCII.GetBytes("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nGET /hidden HTTP/1.1\r\n\r\n");
+        reassembler.Add(Client, 5005, Server, 80, 0, [], syn: true, closing: false);
+
+        var found = reassembler.Add(Client, 5005, Server, 80, 1, stream, syn: false, closing: false);
+
+        Assert.Equal(["/x"], found.Select(static r => r.Target));
+    }
 }

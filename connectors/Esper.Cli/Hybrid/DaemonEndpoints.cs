@@ -25,10 +25,12 @@ internal static class DaemonEndpoints
     public static JsonObject StatsJson(HybridStats stats, ForwardQueue queue) => new()
     {
         ["decisions"] = stats.Decisions,
+        ["refused_requests"] = stats.RefusedRequests,
         ["queued"] = stats.Queued,
         ["forwarded"] = stats.Forwarded,
         ["queue_bytes"] = queue.PendingBytes,
         ["queue_refused"] = queue.Refused,
+        ["queue_writes"] = queue.WriteCalls,
         ["syncs"] = stats.Syncs,
         ["sync_failures"] = stats.SyncFailures,
         ["mitigations_applied"] = stats.MitigationsApplied,
@@ -41,15 +43,14 @@ internal static class DaemonEndpoints
 
     private static async Task DecideAsync(HttpContext context, LocalDecider decider)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in context.Request.Headers)
         {
             headers[header.Key] = header.Value.ToString();
         }
 
-        var response = await decider.DecideAsync(buffer.ToArray(), headers, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted).ConfigureAwait(false);
+        var response = await decider.DecideAsync(body, headers, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = response.StatusCode;
         foreach (var (name, value) in response.Headers)
         {
@@ -61,5 +62,20 @@ internal static class DaemonEndpoints
             context.Response.ContentType = response.ContentType;
             await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    // One array of the announced size when Content-Length is known (the usual case), a copy only when it is not.
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length and <= 1024 * 1024)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
     }
 }

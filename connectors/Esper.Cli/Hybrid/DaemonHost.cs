@@ -11,14 +11,15 @@ namespace Esper.Cli.Hybrid;
 /// <summary>
 /// Builds the <c>esper run</c> daemon: Kestrel on the loopback address of runtime.xml, the shared handlers
 /// (<c>AddEsperApi</c>) over the embedded SQLite store in <c>~/.esper/data/esper.db</c>, the forward queue and the sync loop;
-/// with <c>--proxy</c>, a second loopback port whose traffic the <see cref="EnforcingProxy"/> decides and forwards.
+/// for each proxy (runtime.xml <c>&lt;proxy&gt;</c> or <c>--proxy</c>), a loopback port of its own whose traffic an
+/// <see cref="EnforcingProxy"/> decides and forwards to that proxy's upstream.
 /// </summary>
 internal static class DaemonHost
 {
-    public static async Task<WebApplication> BuildAsync(EsperHome home, RuntimeSettings settings, Uri apiBase, string apiKey, ProxyRoute? proxy, CancellationToken cancellationToken)
+    public static async Task<WebApplication> BuildAsync(EsperHome home, RuntimeSettings settings, Uri apiBase, string apiKey, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(proxy is null ? [settings.Listen] : [settings.Listen, proxy.Listen.ToString().TrimEnd('/')]);
+        builder.WebHost.UseUrls([settings.Listen, .. settings.Proxies.Select(static p => p.ListenText)]);
         builder.WebHost.ConfigureKestrel(static k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -34,20 +35,21 @@ internal static class DaemonHost
         services.AddEsperApi(static options => options.RateLimitPerMinute = 0);
         services.AddSingleton(settings);
         services.AddSingleton(new ConfigCache(home));
-        services.AddSingleton(new OriginClient(apiBase, apiKey));
-        services.AddSingleton(new ForwardQueue(Path.Combine(home.DataRoot, "forward"), settings.MaxQueueBytes));
+        services.AddSingleton(_ => new OriginClient(apiBase, apiKey));
+        // Created by the container so it is disposed (its group writer drained, the file fsynced) at shutdown.
+        services.AddSingleton(_ => new ForwardQueue(Path.Combine(home.DataRoot, "forward"), settings.MaxQueueBytes));
         services.AddSingleton<HybridStats>();
         services.AddSingleton<LocalDecider>();
         services.AddSingleton<HybridKeyIndex>();
         services.AddSingleton<ConfigApplier>();
+        services.AddSingleton<MitigationFeed>();
         services.AddSingleton<OriginSync>();
         services.AddHostedService<SyncLoop>();
         services.AddSingleton(new DaemonTenant(Connection.TenantOfKey(apiKey) ?? "default"));
 
-        if (proxy is not null)
+        if (settings.Proxies.Count > 0)
         {
             services.AddHttpForwarder();
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EnforcingProxy>(sp, proxy, apiKey));
         }
 
         var app = builder.Build();
@@ -55,10 +57,11 @@ internal static class DaemonHost
 
         // The last good config serves from the first request, even when origin is down at start.
         await app.Services.GetRequiredService<OriginSync>().LoadCachedAsync(cancellationToken).ConfigureAwait(false);
-        if (proxy is not null)
+        foreach (var proxy in settings.Proxies)
         {
-            // Everything arriving on the proxy's port is the app's traffic: decided, then dropped or forwarded.
-            var enforcing = app.Services.GetRequiredService<EnforcingProxy>();
+            // Everything arriving on a proxy's port is its app's traffic: decided, then dropped or forwarded.
+            var enforcing = ActivatorUtilities.CreateInstance<EnforcingProxy>(app.Services, proxy, apiKey);
+            app.Lifetime.ApplicationStopped.Register(enforcing.Dispose);
             var port = proxy.Listen.Port;
             app.MapWhen(context => context.Connection.LocalPort == port, branch => branch.Run(enforcing.HandleAsync));
         }

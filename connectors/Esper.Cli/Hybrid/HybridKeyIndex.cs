@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 
 namespace Esper.Cli.Hybrid;
 
@@ -19,6 +20,15 @@ internal sealed class HybridKeyIndex(TimeProvider time)
         if (_keys.Count > 100_000)
         {
             Prune();
+        }
+    }
+
+    /// <summary>Records the item of origin's active-mitigations feed, when it has a hybrid key and an expiry.</summary>
+    public void Set(JsonNode item)
+    {
+        if (item["hybrid_key"]?.GetValue<string>() is { } hybridKey && item["expires_at"] is { } expires)
+        {
+            Set(hybridKey, item["mode"]?.GetValue<string>() ?? "block", expires.GetValue<DateTimeOffset>());
         }
     }
 

@@ -4,6 +4,7 @@ namespace Esper.Cli.Hybrid;
 internal sealed class HybridStats
 {
     private long _decisions;
+    private long _refused;
     private long _queued;
     private long _forwarded;
     private long _syncs;
@@ -12,7 +13,11 @@ internal sealed class HybridStats
     private long _proxied;
     private long _proxyBlocked;
 
+    /// <summary>Decisions answered 200 (each one an event for origin).</summary>
     public long Decisions => Interlocked.Read(ref _decisions);
+
+    /// <summary>Requests to the decision path the shared handler refused (401, 400, 413…): not decisions, not forwarded.</summary>
+    public long RefusedRequests => Interlocked.Read(ref _refused);
 
     public long Queued => Interlocked.Read(ref _queued);
 
@@ -46,6 +51,8 @@ internal sealed class HybridStats
             Interlocked.Increment(ref _queued);
         }
     }
+
+    public void Refused() => Interlocked.Increment(ref _refused);
 
     public void AddForwarded(int count) => Interlocked.Add(ref _forwarded, count);
 

@@ -13,6 +13,7 @@ namespace Esper.Cli.Hybrid;
 /// </summary>
 internal sealed partial class OriginSync(
     OriginClient origin,
+    MitigationFeed feed,
     ConfigCache cache,
     ConfigApplier applier,
     EntityStateRepository entities,
@@ -24,10 +25,6 @@ internal sealed partial class OriginSync(
     TimeProvider time,
     ILogger<OriginSync> logger)
 {
-    // Feed items are written just after their decision; re-reading the last minute catches one written late.
-    private static readonly TimeSpan FeedOverlap = TimeSpan.FromMinutes(1);
-    private string? _feedCursor;
-
     /// <summary>Loads the cached config into the store (the last good config) when origin has not answered yet.</summary>
     public async Task<bool> LoadCachedAsync(CancellationToken cancellationToken)
     {
@@ -88,40 +85,17 @@ internal sealed partial class OriginSync(
 
     private async Task ApplyMitigationsAsync(CancellationToken cancellationToken)
     {
-        var applied = 0;
-        var since = _feedCursor;
-        while (true)
+        var items = await feed.ReadAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
         {
-            var page = await origin.GetActiveMitigationsAsync(since, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page["items"]?.AsArray() ?? [])
-            {
-                var counters = item!["counters"]!.AsObject().ToDictionary(static c => c.Key, static c => c.Value!.GetValue<long>(), StringComparer.Ordinal);
-                await entities.UpdateAsync(tenant.Id, item["entity_key"]!.GetValue<string>(), new CounterUpdate { Set = counters }, cancellationToken).ConfigureAwait(false);
-                if (item["hybrid_key"]?.GetValue<string>() is { } hybridKey && item["expires_at"] is { } expires)
-                {
-                    hybridKeys.Set(hybridKey, item["mode"]?.GetValue<string>() ?? "block", expires.GetValue<DateTimeOffset>());
-                }
-
-                applied++;
-            }
-
-            since = page["next_cursor"]?.GetValue<string>();
-            if (page["has_more"]?.GetValue<bool>() != true)
-            {
-                break;
-            }
+            var counters = item["counters"]!.AsObject().ToDictionary(static c => c.Key, static c => c.Value!.GetValue<long>(), StringComparer.Ordinal);
+            await entities.UpdateAsync(tenant.Id, item["entity_key"]!.GetValue<string>(), new CounterUpdate { Set = counters }, cancellationToken).ConfigureAwait(false);
+            hybridKeys.Set(item);
         }
 
-        if (since is not null)
+        if (items.Count > 0)
         {
-            // The cursor's sort key starts with 13 digits of milliseconds: step back by the overlap.
-            var millis = long.Parse(since.AsSpan(0, 13), System.Globalization.CultureInfo.InvariantCulture) - (long)FeedOverlap.TotalMilliseconds;
-            _feedCursor = Math.Max(0, millis).ToString("D13", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (applied > 0)
-        {
-            stats.AddMitigationsApplied(applied);
+            stats.AddMitigationsApplied(items.Count);
         }
     }
 

@@ -22,6 +22,9 @@ internal sealed class EsperHome(string root)
     /// <summary><c>cache/</c>: reserved for the hybrid commands (sync).</summary>
     public string CacheRoot => Path.Combine(Root, "cache");
 
+    /// <summary><c>runtime.xml</c>: the <c>esper run</c> daemon's settings, written by <c>esper init</c>.</summary>
+    public string RuntimeFile => Path.Combine(Root, "runtime.xml");
+
     /// <summary><c>logs/</c>: reserved for the hybrid commands (run, capture).</summary>
     public string LogsRoot => Path.Combine(Root, "logs");
 

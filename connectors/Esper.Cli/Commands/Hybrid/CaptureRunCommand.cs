@@ -39,6 +39,10 @@ internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFac
 
         var device = LiveDevices.Find(settings.InterfaceName);
         var stats = new CaptureStats();
+        #pragma warning disable RS0030 // a command is the composition root of its own run: the system clock is its clock
+        var hybridKeys = new HybridKeyIndex(TimeProvider.System);
+        #pragma warning restore RS0030
+        var feed = origin is null ? null : new MitigationFeed(origin);
         var reassembler = new TcpReassembler();
         using var queue = new ForwardQueue(Path.Combine(Home.DataRoot, "capture"), 64L * 1024 * 1024);
         var gate = new object();
@@ -62,13 +66,26 @@ internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFac
             foreach (var request in requests)
             {
                 stats.Request();
+                var keyMode = request.HybridKey is { } key ? hybridKeys.ModeOf(key) ?? CapturedRequest.NoActiveMitigation : null;
+                if (keyMode == "block")
+                {
+                    stats.HybridKeyBlock();
+                }
+
                 if (origin is null)
                 {
-                    output.Line($"{request.Method} {request.Target} from {request.ClientIp} to {ip.DestinationAddress}:{tcp.DestinationPort} user-agent={request.UserAgent ?? "-"}");
+                    var note = request.HybridKey is null ? "" : $" hybrid-key={request.HybridKey} (not checked: a dry run reads no feed from origin)";
+                    output.Line($"{request.Method} {request.Target} from {request.ClientIp} to {ip.DestinationAddress}:{tcp.DestinationPort} user-agent={request.UserAgent ?? "-"}{note}");
                 }
                 else
                 {
-                    queue.TryEnqueue(request.ToEventJson());
+                    if (keyMode == "block")
+                    {
+                        output.Line($"esper capture: {request.Method} {request.Path} from {request.ClientIp} carries the X-Esper-Hybrid-Key of an active block; capture only observes, so it was not dropped (esper run --proxy enforces).");
+                    }
+
+                    // Capture answers nobody, so it does not wait for the write; the queue writes it in order.
+                    _ = queue.EnqueueAsync(System.Text.Encoding.UTF8.GetBytes(request.ToEventJson(keyMode))).AsTask();
                 }
             }
         };
@@ -86,13 +103,15 @@ internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFac
         {
             device.Filter = settings.Filter;
             device.StartCapture();
+            // A first round at once, so hybrid keys of blocks already active are known from the first request.
+            await SyncAsync(origin, feed, hybridKeys, queue, stats, stop.Token).ConfigureAwait(false);
             output.Line($"esper capture: capturing on {settings.InterfaceName} with filter \"{settings.Filter}\"{(origin is null ? " (dry run: printing, not forwarding)" : $"; forwarding to {origin.ApiBase} every {settings.SyncIntervalSeconds} s")}.");
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.SyncIntervalSeconds));
             try
             {
                 while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
                 {
-                    await ForwardAsync(origin, queue, stats, CancellationToken.None).ConfigureAwait(false);
+                    await SyncAsync(origin, feed, hybridKeys, queue, stats, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
@@ -109,7 +128,7 @@ internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFac
         #pragma warning disable RS0030 // a command is the composition root of its own run: the system clock is its clock
         using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         #pragma warning restore RS0030
-        await ForwardAsync(origin, queue, stats, flush.Token).ConfigureAwait(false);
+        await SyncAsync(origin, feed, null, queue, stats, flush.Token).ConfigureAwait(false);
         if (settings.Stats)
         {
             output.Line($"esper capture stats: {stats}");
@@ -119,20 +138,35 @@ internal sealed class CaptureRunCommand(CliEnvironment environment, IEsperApiFac
         return ExitCodes.Success;
     }
 
-    private static async Task ForwardAsync(OriginClient? origin, ForwardQueue queue, CaptureStats stats, CancellationToken cancellationToken)
+    // One round with origin: the active-mitigations feed (so a request's X-Esper-Hybrid-Key can be checked), then the queue.
+    private static async Task SyncAsync(OriginClient? origin, MitigationFeed? feed, HybridKeyIndex? hybridKeys, ForwardQueue queue, CaptureStats stats, CancellationToken cancellationToken)
     {
-        if (origin is null || queue.PendingBytes == 0)
+        if (origin is null || feed is null)
         {
             return;
         }
 
         try
         {
+            if (hybridKeys is not null)
+            {
+                foreach (var item in await feed.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    hybridKeys.Set(item);
+                }
+            }
+
+            if (queue.PendingBytes == 0)
+            {
+                stats.Synced(ok: true);
+                return;
+            }
+
             var sent = await queue.FlushAsync(origin.PostBeaconAsync, 100, cancellationToken).ConfigureAwait(false);
             stats.AddForwarded(sent);
             stats.Synced(ok: queue.PendingBytes == 0);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or CliException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or CliException or System.Text.Json.JsonException)
         {
             stats.Synced(ok: false);
         }

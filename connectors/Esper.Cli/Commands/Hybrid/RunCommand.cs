@@ -16,17 +16,17 @@ internal sealed class RunCommand(CliEnvironment environment, IEsperApiFactory ap
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var home = Home;
-        var runtime = RuntimeSettings.Load(Path.Combine(home.Root, "runtime.xml"));
+        var runtime = RuntimeSettings.Load(home.RuntimeFile);
         runtime.Listen = settings.Listen ?? runtime.Listen;
         runtime.SyncIntervalSeconds = settings.SyncIntervalSeconds ?? runtime.SyncIntervalSeconds;
-        if (runtime.Validate() is { Count: > 0 } errors)
+        if (settings.Route is { } route)
         {
-            throw new UsageException(string.Join("; ", errors));
+            runtime.Proxies = [route];
         }
 
-        if (settings.Route is { } route && route.Listen.Port == new Uri(runtime.Listen).Port)
+        if (runtime.Validate() is { Count: > 0 } errors)
         {
-            throw new UsageException($"--proxy needs a port of its own; {runtime.Listen} already serves the decision endpoint.");
+            throw new UsageException($"{home.RuntimeFile} (or the option that overrides it): {string.Join("; ", errors)}");
         }
 
         var output = Out(settings);
@@ -51,11 +51,11 @@ internal sealed class RunCommand(CliEnvironment environment, IEsperApiFactory ap
             throw new UsageException("esper run needs an API key (runtime scope is enough): esper init --api-key <secret>, or ESPER_API_KEY.");
         }
 
-        await using var app = await DaemonHost.BuildAsync(home, runtime, connection.ApiBase, connection.Secret!, settings.Route, cancellationToken).ConfigureAwait(false);
+        await using var app = await DaemonHost.BuildAsync(home, runtime, connection.ApiBase, connection.Secret!, cancellationToken).ConfigureAwait(false);
         output.Line($"esper run: deciding on {runtime.Listen} for tenant {Connection.TenantOfKey(connection.Secret) ?? "default"}; origin {connection.ApiBase}; logs in {home.LogsRoot}.");
-        if (settings.Route is { } proxy)
+        foreach (var proxy in runtime.Proxies)
         {
-            output.Line($"esper run: enforcing on {proxy.Listen} in front of {proxy.Upstream}.");
+            output.Line($"esper run: enforcing on {proxy.ListenText} in front of {proxy.Upstream}.");
         }
 
         await app.RunAsync().ConfigureAwait(false);

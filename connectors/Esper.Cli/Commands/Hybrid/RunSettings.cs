@@ -17,7 +17,7 @@ internal sealed class RunSettings : GlobalSettings
     public int? SyncIntervalSeconds { get; set; }
 
     [CommandOption("--proxy <LISTEN=UPSTREAM>")]
-    [Description("Also enforce inline: a reverse proxy on the loopback LISTEN address in front of the app at UPSTREAM, e.g. http://127.0.0.1:8080=http://127.0.0.1:3000. Blocks are answered 403; everything else is forwarded.")]
+    [Description("Also enforce inline: a reverse proxy on the loopback LISTEN address in front of the app at UPSTREAM, e.g. http://127.0.0.1:8080=http://127.0.0.1:3000, instead of the runtime.xml <proxy> elements. Blocks are answered 403; everything else is forwarded.")]
     public string? Proxy { get; set; }
 
     [CommandOption("--stats")]

@@ -7,13 +7,23 @@ internal sealed record CapturedRequest(string Method, string Target, IReadOnlyLi
 {
     public string Path => Target.Split('?', 2)[0];
 
+    /// <summary>What <see cref="ToEventJson"/> reports for a hybrid key that names no active mitigation.</summary>
+    public const string NoActiveMitigation = "none";
+
     public string? UserAgent => Header("user-agent");
+
+    /// <summary>The request's <c>X-Esper-Hybrid-Key</c>, the opaque key origin gave the entity it penalised.</summary>
+    public string? HybridKey => Header("x-esper-hybrid-key");
 
     public string? Header(string name) =>
         Headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    /// <summary>The request as a runtime event for origin's beacon (nested form), with its own idempotency key.</summary>
-    public string ToEventJson()
+    /// <summary>
+    /// The request as a runtime event for origin's beacon (nested form), with its own idempotency key. When it carried
+    /// an <c>X-Esper-Hybrid-Key</c>, <c>fields.hybrid_key_active</c> says what that key names in capture's view of
+    /// origin's active mitigations (<paramref name="hybridKeyMode"/>: block, challenge, monitor or none).
+    /// </summary>
+    public string ToEventJson(string? hybridKeyMode = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -46,6 +56,13 @@ internal sealed record CapturedRequest(string Method, string Target, IReadOnlyLi
 
             json.WriteEndObject();
             json.WriteEndObject();
+            if (HybridKey is not null)
+            {
+                json.WriteStartObject("fields");
+                json.WriteString("hybrid_key_active", hybridKeyMode ?? NoActiveMitigation);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -10,7 +10,7 @@ internal static class HttpRequestParser
     /// <summary>What <see cref="TryRead"/> found at the start of the buffer.</summary>
     internal enum Result
     {
-        /// <summary>A whole request (head and body) was read.</summary>
+        /// <summary>A whole request head was read; its body (if any) follows.</summary>
         Request,
 
         /// <summary>The request is not complete yet.</summary>
@@ -20,11 +20,16 @@ internal static class HttpRequestParser
         NotHttp,
     }
 
-    /// <summary>Reads one request; <paramref name="consumed"/> is its length with the body, when it has a Content-Length.</summary>
-    public static Result TryRead(ReadOnlySpan<byte> buffer, string clientIp, out CapturedRequest? request, out int consumed)
+    /// <summary>
+    /// Reads one request head. <paramref name="consumed"/> is the head's length; the body that follows is
+    /// <paramref name="contentLength"/> bytes, or chunked when <paramref name="chunked"/> (which wins over a length).
+    /// </summary>
+    public static Result TryRead(ReadOnlySpan<byte> buffer, string clientIp, out CapturedRequest? request, out int consumed, out long contentLength, out bool chunked)
     {
         request = null;
         consumed = 0;
+        contentLength = 0;
+        chunked = false;
         if (!StartsWithMethod(buffer, out var partial))
         {
             return partial ? Result.NeedMore : Result.NotHttp;
@@ -44,7 +49,6 @@ internal static class HttpRequestParser
         }
 
         var headers = new List<KeyValuePair<string, string>>(lines.Length - 1);
-        long length = 0;
         foreach (var line in lines.AsSpan(1))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
@@ -56,22 +60,25 @@ internal static class HttpRequestParser
             var name = line[..colon].Trim();
             var value = line[(colon + 1)..].Trim();
             headers.Add(KeyValuePair.Create(name, value));
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !long.TryParse(value, out length))
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && (!long.TryParse(value, out contentLength) || contentLength < 0))
             {
                 return Result.NotHttp;
             }
 
             if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) && value.Contains("chunked", StringComparison.OrdinalIgnoreCase))
             {
-                // Chunk boundaries are not followed: this request is reported, the rest of the connection is not.
-                length = int.MaxValue;
+                chunked = true;
             }
         }
 
-        var total = end + 4 + length;
         request = new CapturedRequest(first[0], first[1], headers, clientIp);
-        consumed = (int)Math.Min(total, buffer.Length);
-        return total <= buffer.Length || length == int.MaxValue ? Result.Request : Result.NeedMore;
+        consumed = end + 4;
+        if (chunked)
+        {
+            contentLength = 0;
+        }
+
+        return Result.Request;
     }
 
     private static bool StartsWithMethod(ReadOnlySpan<byte> buffer, out bool partial)

@@ -1,6 +1,6 @@
 namespace Esper.Cli.Hybrid.Capture;
 
-/// <summary>One direction of one TCP connection being reassembled: the next expected sequence number, the bytes in order not yet parsed, and segments that arrived early.</summary>
+/// <summary>One direction of one TCP connection being reassembled: the next expected sequence number, the bytes in order not yet parsed, segments that arrived early, and where it is inside a request body.</summary>
 internal sealed class TcpFlow
 {
     public uint? NextSeq { get; set; }
@@ -13,4 +13,10 @@ internal sealed class TcpFlow
     public bool Ignored { get; set; }
 
     public long LastSeenTicks { get; set; }
+
+    /// <summary>Bytes of the current request's Content-Length body still to skip.</summary>
+    public long BodyRemaining { get; set; }
+
+    /// <summary>The current request's chunked body being followed, or null.</summary>
+    public ChunkedBody? Chunked { get; set; }
 }

@@ -4,7 +4,9 @@ namespace Esper.Cli.Hybrid.Capture;
 /// Puts TCP segments back in order per direction of each connection (retransmissions trimmed, early segments held
 /// until the gap fills) and reads HTTP/1.1 request heads from the client-to-server byte streams. Memory is bounded:
 /// at most <see cref="MaxFlows"/> connections (the least recently seen is dropped) and <see cref="MaxBuffered"/> bytes
-/// held per connection.
+/// held per connection. After each head, the request's body is skipped as it arrives (Content-Length, or chunked
+/// framing followed by <see cref="ChunkedBody"/>), so a body never has to be held and the next request on a keep-alive
+/// connection is read too.
 /// </summary>
 internal sealed class TcpReassembler
 {
@@ -41,6 +43,8 @@ internal sealed class TcpReassembler
             flow.Buffer.Clear();
             flow.Early.Clear();
             flow.Ignored = false;
+            flow.BodyRemaining = 0;
+            flow.Chunked = null;
             return [];
         }
 
@@ -116,7 +120,33 @@ internal sealed class TcpReassembler
         while (flow.Buffer.Count > 0 && !flow.Ignored)
         {
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(flow.Buffer);
-            var result = HttpRequestParser.TryRead(span, clientIp, out var request, out var consumed);
+            if (flow.BodyRemaining > 0)
+            {
+                var skip = (int)Math.Min(flow.BodyRemaining, span.Length);
+                flow.Buffer.RemoveRange(0, skip);
+                flow.BodyRemaining -= skip;
+                continue;
+            }
+
+            if (flow.Chunked is { } chunked)
+            {
+                var progress = chunked.Read(span, out var taken);
+                flow.Buffer.RemoveRange(0, taken);
+                if (progress == ChunkedBody.Progress.Done)
+                {
+                    flow.Chunked = null;
+                    continue;
+                }
+
+                if (progress == ChunkedBody.Progress.Invalid)
+                {
+                    Ignore(flow);
+                }
+
+                break;
+            }
+
+            var result = HttpRequestParser.TryRead(span, clientIp, out var request, out var consumed, out var contentLength, out var isChunked);
             if (result == HttpRequestParser.Result.NeedMore)
             {
                 break;
@@ -124,20 +154,24 @@ internal sealed class TcpReassembler
 
             if (result == HttpRequestParser.Result.NotHttp)
             {
-                flow.Ignored = true;
-                flow.Buffer.Clear();
+                Ignore(flow);
                 break;
             }
 
             (found ??= []).Add(request!);
             flow.Buffer.RemoveRange(0, consumed);
-            if (request!.Header("transfer-encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)
-            {
-                flow.Ignored = true;
-                flow.Buffer.Clear();
-            }
+            flow.BodyRemaining = contentLength;
+            flow.Chunked = isChunked ? new ChunkedBody() : null;
         }
 
         return found;
+    }
+
+    private static void Ignore(TcpFlow flow)
+    {
+        flow.Ignored = true;
+        flow.Buffer.Clear();
+        flow.Chunked = null;
+        flow.BodyRemaining = 0;
     }
 }
