@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace Esper.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode, safe for several processes at once. Every operation runs on a
+/// The embedded store: one SQLite file in WAL mode, owned by one store at a time (a second store over the same file,
+/// in this process or another, is refused at open; see <see cref="SqliteFileOwnership"/>). Every operation runs on a
 /// pooled connection with prepared statements, synchronously (an embedded call is microseconds; there is no network
 /// I/O worth awaiting): a returned task is already complete unless a write waited for this process's write turn.
 /// </summary>
@@ -14,6 +15,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     /// <summary>Most queued writes run in one group commit, so one transaction (and the lock it holds) stays short.</summary>
     internal const int MaxGroupSize = 64;
 
+    private readonly SqliteFileOwnership _ownership;
     private readonly SqliteSessionPool _pool;
     private readonly TimeProvider _time;
     private readonly SqliteExpiryPurge _purge;
@@ -40,8 +42,19 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         options.Validate();
         _time = timeProvider;
         _purge = new SqliteExpiryPurge(options.PurgeInterval);
-        _pool = new SqliteSessionPool(SqliteDatabase.ConnectionString(options), options);
-        SqliteDatabase.Initialize(_pool);
+        var connectionString = SqliteDatabase.ConnectionString(options);
+        _ownership = SqliteFileOwnership.Claim(SqliteDatabase.FilePath(connectionString));
+        _pool = new SqliteSessionPool(connectionString, options);
+        try
+        {
+            SqliteDatabase.Initialize(_pool);
+        }
+        catch
+        {
+            _pool.Dispose();
+            _ownership.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -171,11 +184,12 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         }
     }
 
-    /// <summary>Closes the idle connections; the database file stays.</summary>
+    /// <summary>Closes the idle connections and gives up the file; the database file stays.</summary>
     public void Dispose()
     {
         _pool.Dispose();
         _writeGate.Dispose();
+        _ownership.Dispose();
     }
 
     /// <summary>For tests: the write turn itself, so a test can hold it while writes queue up behind it.</summary>

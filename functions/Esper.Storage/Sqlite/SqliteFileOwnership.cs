@@ -1,0 +1,38 @@
+namespace Esper.Storage.Sqlite;
+
+/// <summary>
+/// The store's claim on its database file: an exclusive lock on <c>esper.db.lock</c> beside it, held for the store's
+/// lifetime. Because no other store (in this process or another) can open the file meanwhile, the store may keep
+/// hot state in memory as the truth. The lock is the operating system's (released when the process dies, SIGKILL
+/// included); the lock file itself stays and means nothing once no process holds it.
+/// </summary>
+internal sealed class SqliteFileOwnership : IDisposable
+{
+    private readonly FileStream _lock;
+
+    private SqliteFileOwnership(FileStream lockFile) => _lock = lockFile;
+
+    /// <summary>The lock file guarding <paramref name="databaseFile"/>.</summary>
+    public static string LockPathOf(string databaseFile) => databaseFile + ".lock";
+
+    /// <summary>Takes the lock, or throws <see cref="InvalidOperationException"/> naming the file when another store holds it.</summary>
+    public static SqliteFileOwnership Claim(string databaseFile)
+    {
+        var lockPath = LockPathOf(databaseFile);
+        try
+        {
+            // FileShare.None is an exclusive flock on Unix (per open file, so a second store in the same process
+            // is refused too) and a sharing-mode lock on Windows.
+            return new SqliteFileOwnership(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1));
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new InvalidOperationException(
+                $"The embedded store {databaseFile} is already open in another Esper process (it holds {lockPath}). " +
+                "One process owns a data directory at a time: stop the other process, or give this one its own ESPER_DATA_DIR.",
+                exception);
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+}
