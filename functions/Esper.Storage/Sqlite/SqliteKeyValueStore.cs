@@ -19,6 +19,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     private readonly SqliteSessionPool _pool;
     private readonly TimeProvider _time;
     private readonly SqliteExpiryPurge _purge;
+    private readonly SqliteCounterCache _counters;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     // Writes waiting for the write turn, oldest first (see WaitThenWriteAsync), and the group being run; the
@@ -42,6 +43,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         options.Validate();
         _time = timeProvider;
         _purge = new SqliteExpiryPurge(options.PurgeInterval);
+        _counters = new SqliteCounterCache(options.MaxCachedCounterItems);
         var connectionString = SqliteDatabase.ConnectionString(options);
         _ownership = SqliteFileOwnership.Claim(SqliteDatabase.FilePath(connectionString));
         _pool = new SqliteSessionPool(connectionString, options);
@@ -112,8 +114,8 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         ArgumentNullException.ThrowIfNull(update);
         update.Validate();
         return WriteAsync(
-            (key, update),
-            static (session, a, now) => SqliteCounterWriter.Apply(session, a.key, a.update, now),
+            (key, update, _counters),
+            static (session, a, now) => SqliteCounterWriter.Apply(session, a._counters, a.key, a.update, now),
             cancellationToken);
     }
 
@@ -121,6 +123,11 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     public ValueTask<IReadOnlyDictionary<string, long>> GetCountersAsync(ItemKey key, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_counters.TryRead(key, out var cached))
+        {
+            return new(cached.LiveAt(NowMs()));
+        }
+
         var session = _pool.Rent();
         try
         {
@@ -200,6 +207,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 
     /// <summary>For tests: how many groups of two or more writes were committed together.</summary>
     internal long GroupCommits => Interlocked.Read(ref _groupCommits);
+
+    /// <summary>For tests: how many counter items are held in memory.</summary>
+    internal int CachedCounterItems => _counters.Count;
 
     /// <summary>For tests: how many groups had a write throw and ran again with a savepoint per write.</summary>
     internal long GroupRetries => Interlocked.Read(ref _groupRetries);
@@ -301,8 +311,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
             {
                 if (group.Count == 1)
                 {
-                    group[0].Run(session, now);
-                    _purge.RunIfDue(session, now);
+                    RunAlone(group[0], session, now);
                     group[0].Complete();
                 }
                 else
@@ -348,6 +357,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         {
             session.RollbackQuietly();
             session.InGroupTransaction = false;
+            _counters.Discard();
             Interlocked.Increment(ref _groupRetries);
             CommitGroupWithSavepoints(session, group, now);
             return;
@@ -357,10 +367,12 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         {
             _purge.RunIfDue(session, now);
             session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+            _counters.Publish();
         }
         catch
         {
             session.RollbackQuietly();
+            _counters.Discard();
             throw;
         }
         finally
@@ -409,11 +421,13 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 
             _purge.RunIfDue(session, now);
             session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+            _counters.Publish();
             Interlocked.Increment(ref _groupCommits);
         }
         catch
         {
             session.RollbackQuietly();
+            _counters.Discard();
             for (var i = 0; i < group.Count; i++)
             {
                 if (errors[i] is { } own)
@@ -449,7 +463,19 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         var session = _pool.Rent();
         try
         {
-            var result = write(session, args, now);
+            T result;
+            try
+            {
+                result = write(session, args, now);
+            }
+            catch
+            {
+                _counters.Discard();
+                throw;
+            }
+
+            // The write committed on its own (autocommit or its own transaction): its counters become visible now.
+            _counters.Publish();
             _purge.RunIfDue(session, now);
             return result;
         }
@@ -457,5 +483,22 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         {
             _pool.Return(session);
         }
+    }
+
+    // A group of one runs exactly like an uncontended write (no group transaction, no savepoint).
+    private void RunAlone(SqliteQueuedWrite queued, SqliteSession session, long now)
+    {
+        try
+        {
+            queued.Run(session, now);
+        }
+        catch
+        {
+            _counters.Discard();
+            throw;
+        }
+
+        _counters.Publish();
+        _purge.RunIfDue(session, now);
     }
 }

@@ -43,6 +43,13 @@ public sealed class SqliteStoreOptions
     /// <summary>Most idle connections kept open for reuse. Default 16.</summary>
     public int MaxIdleConnections { get; set; } = 16;
 
+    /// <summary>
+    /// Most counter items (entity windows, rate limits, result and traffic counters, config versions) kept in memory,
+    /// where updates are applied without reading SQLite first. Past it, a quarter of them are dropped (all are
+    /// already written) and loaded again on their next update. Default 50,000 (roughly 25 MB).
+    /// </summary>
+    public int MaxCachedCounterItems { get; set; } = 50_000;
+
     /// <summary>The database file in <paramref name="directory"/>, as an absolute path (relative directories are taken from the working directory).</summary>
     public static string PathIn(string directory) => System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), FileName);
 
@@ -67,6 +74,11 @@ public sealed class SqliteStoreOptions
         if (!Enum.IsDefined(Synchronous))
         {
             throw new ArgumentException("SqliteStoreOptions.Synchronous must be Full or Normal.", nameof(Synchronous));
+        }
+
+        if (MaxCachedCounterItems < 1)
+        {
+            throw new ArgumentException("SqliteStoreOptions.MaxCachedCounterItems must be at least 1.", nameof(MaxCachedCounterItems));
         }
 
         if (MaxIdleConnections < 1)
