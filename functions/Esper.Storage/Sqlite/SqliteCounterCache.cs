@@ -34,6 +34,14 @@ internal sealed class SqliteCounterCache(int capacity)
         return entry;
     }
 
+    /// <summary>Loads (or finds) an item while no transaction is open, so what SQLite holds is committed, and publishes it.</summary>
+    public SqliteCounterState LoadCommitted(SqliteSession session, ItemKey key)
+    {
+        var entry = Touch(session, key);
+        Publish();
+        return entry.Current;
+    }
+
     /// <summary>The committed state of a cached item, from any thread; false when the item must be read from SQLite.</summary>
     public bool TryRead(ItemKey key, out SqliteCounterState state)
     {

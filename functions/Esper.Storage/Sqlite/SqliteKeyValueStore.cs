@@ -128,6 +128,20 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
             return new(cached.LiveAt(NowMs()));
         }
 
+        // With the write turn free no transaction is open, so what SQLite holds is committed: the item is loaded into
+        // memory under the turn, and later reads of it (a config version read on every decision) cost no statement.
+        if (_writeGate.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                return new(ReadThrough(key).LiveAt(NowMs()));
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+
         var session = _pool.Rent();
         try
         {
@@ -478,6 +492,19 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
             _counters.Publish();
             _purge.RunIfDue(session, now);
             return result;
+        }
+        finally
+        {
+            _pool.Return(session);
+        }
+    }
+
+    private SqliteCounterState ReadThrough(ItemKey key)
+    {
+        var session = _pool.Rent();
+        try
+        {
+            return _counters.LoadCommitted(session, key);
         }
         finally
         {

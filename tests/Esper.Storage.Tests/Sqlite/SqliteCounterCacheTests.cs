@@ -85,6 +85,25 @@ public sealed class SqliteCounterCacheTests : IDisposable
         Assert.Empty(await reopened.GetCountersAsync(key));
     }
 
+    [Fact]
+    public async Task Reading_an_item_written_before_the_store_opened_keeps_it_in_memory_with_its_committed_values()
+    {
+        var key = new ItemKey("t1#config", "version");
+        using (var first = new SqliteKeyValueStore(_database.FilePath, _clock))
+        {
+            await first.UpdateCountersAsync(key, Add("v", 3));
+        }
+
+        using var store = new SqliteKeyValueStore(_database.FilePath, _clock);
+        Assert.Equal(0, store.CachedCounterItems);
+
+        Assert.Equal(3, (await store.GetCountersAsync(key))["v"]);
+        Assert.Equal(1, store.CachedCounterItems);
+        Assert.Empty(await store.GetCountersAsync(new ItemKey("t1#config", "missing")));
+        Assert.Equal(4, (await store.UpdateCountersAsync(key, Add("v", 1)))["v"]);
+        Assert.Equal(4, (await store.GetCountersAsync(key))["v"]);
+    }
+
     private static CounterUpdate Add(string name, long amount) => new() { Add = new Dictionary<string, long> { [name] = amount } };
 
     public void Dispose() => _database.Dispose();
