@@ -11,11 +11,18 @@ namespace Esper.Storage.Sqlite;
 /// any caller is completed; when a transaction fails, <see cref="Discard"/> forgets every item it touched, so they are
 /// loaded again from what SQLite kept. All members but <see cref="TryRead"/> run under the store's write turn.
 /// </summary>
-internal sealed class SqliteCounterCache(int capacity)
+/// <remarks>
+/// A shared store (<see cref="SqliteStoreOptions.Shared"/>) does not keep items: another process may change them, so an
+/// item is loaded inside each write transaction (which holds the file's write lock) and forgotten when it ends.
+/// </remarks>
+internal sealed class SqliteCounterCache(int capacity, bool keep = true)
 {
     private readonly ConcurrentDictionary<ItemKey, SqliteCounterEntry> _entries = new();
     private readonly List<KeyValuePair<ItemKey, SqliteCounterEntry>> _touched = [];
     private int _count;
+
+    /// <summary>Whether items stay in memory between transactions (false for a shared store).</summary>
+    public bool Keeps => keep;
 
     /// <summary>For tests: how many items are cached.</summary>
     public int Count => _count;
@@ -45,7 +52,7 @@ internal sealed class SqliteCounterCache(int capacity)
     /// <summary>The committed state of a cached item, from any thread; false when the item must be read from SQLite.</summary>
     public bool TryRead(ItemKey key, out SqliteCounterState state)
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.Committed is { } committed)
+        if (keep && _entries.TryGetValue(key, out var entry) && entry.Committed is { } committed)
         {
             state = committed;
             return true;
@@ -64,7 +71,11 @@ internal sealed class SqliteCounterCache(int capacity)
         }
 
         _touched.Clear();
-        if (_count > capacity)
+        if (!keep)
+        {
+            Forget();
+        }
+        else if (_count > capacity)
         {
             Trim();
         }
@@ -82,6 +93,16 @@ internal sealed class SqliteCounterCache(int capacity)
         }
 
         _touched.Clear();
+        if (!keep)
+        {
+            Forget();
+        }
+    }
+
+    private void Forget()
+    {
+        _entries.Clear();
+        _count = 0;
     }
 
     // Every entry is clean here (the transaction that touched it has committed), so any may go; it is loaded again

@@ -43,9 +43,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         options.Validate();
         _time = timeProvider;
         _purge = new SqliteExpiryPurge(options.PurgeInterval);
-        _counters = new SqliteCounterCache(options.MaxCachedCounterItems);
+        _counters = new SqliteCounterCache(options.MaxCachedCounterItems, keep: !options.Shared);
         var connectionString = SqliteDatabase.ConnectionString(options);
-        _ownership = SqliteFileOwnership.Claim(SqliteDatabase.FilePath(connectionString));
+        _ownership = SqliteFileOwnership.Claim(SqliteDatabase.FilePath(connectionString), options.Shared);
         _pool = new SqliteSessionPool(connectionString, options);
         try
         {
@@ -130,7 +130,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 
         // With the write turn free no transaction is open, so what SQLite holds is committed: the item is loaded into
         // memory under the turn, and later reads of it (a config version read on every decision) cost no statement.
-        if (_writeGate.Wait(0, CancellationToken.None))
+        if (_counters.Keeps && _writeGate.Wait(0, CancellationToken.None))
         {
             try
             {

@@ -50,6 +50,15 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public int MaxCachedCounterItems { get; set; } = 50_000;
 
+    /// <summary>
+    /// False (default): this store owns the file; a second store over it, in any process, is refused at open, and
+    /// counter items are kept in memory as the truth. True: several stores (processes) share the file, each
+    /// marking it shared, so an owning store is refused while any of them runs and they are refused while an owner
+    /// runs; every counter update then reads its item inside the write transaction and nothing is kept in memory
+    /// between transactions (slower: about three statements per counter update instead of one).
+    /// </summary>
+    public bool Shared { get; set; }
+
     /// <summary>The database file in <paramref name="directory"/>, as an absolute path (relative directories are taken from the working directory).</summary>
     public static string PathIn(string directory) => System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), FileName);
 
