@@ -35,7 +35,8 @@ internal sealed class SqliteFileOwnership : IDisposable
                 shared
                     ? $"The embedded store {databaseFile} is owned by another Esper process (it holds {lockPath}); it cannot be shared while that process runs."
                     : $"The embedded store {databaseFile} is already open in another Esper process (it holds {lockPath}). " +
-                      "One process owns a data directory at a time: stop the other process, or give this one its own ESPER_DATA_DIR.",
+                      "One process owns a data directory at a time: stop the other process, or give this one its own " +
+                      "(ESPER_DATA_DIR for a host, ESPER_HOME for esper run).",
                 exception);
         }
     }
