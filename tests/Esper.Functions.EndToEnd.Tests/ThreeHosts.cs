@@ -40,11 +40,16 @@ internal sealed class ThreeHosts : IAsyncDisposable
         _azure = azure;
     }
 
-    /// <summary>All three over one SQLite file.</summary>
+    /// <summary>All three over one SQLite file, which they share (one process owns a data directory unless told to share it).</summary>
     public static Task<ThreeHosts> StartOnSqliteAsync()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("esper-e2e-").FullName;
-        return StartAsync(dataDirectory, new Dictionary<string, string> { ["ESPER_STORE"] = "sqlite", ["ESPER_DATA_DIR"] = dataDirectory }, withAzure: true);
+        return StartAsync(dataDirectory, new Dictionary<string, string>
+        {
+            ["ESPER_STORE"] = "sqlite",
+            ["ESPER_DATA_DIR"] = dataDirectory,
+            ["ESPER_DATA_DIR_SHARED"] = "true",
+        }, withAzure: true);
     }
 
     /// <summary>

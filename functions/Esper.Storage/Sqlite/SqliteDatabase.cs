@@ -38,6 +38,20 @@ internal static class SqliteDatabase
         return builder.ToString();
     }
 
+    /// <summary>The database file a connection string names, as an absolute path (a <c>file:</c> URI's path without its query).</summary>
+    public static string FilePath(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            file = file["file:".Length..];
+            var query = file.IndexOf('?', StringComparison.Ordinal);
+            file = Uri.UnescapeDataString(query < 0 ? file : file[..query]);
+        }
+
+        return Path.GetFullPath(file);
+    }
+
     public static void Initialize(SqliteSessionPool pool)
     {
         var session = pool.Rent();

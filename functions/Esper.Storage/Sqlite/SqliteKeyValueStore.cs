@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace Esper.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode, safe for several processes at once. Every operation runs on a
+/// The embedded store: one SQLite file in WAL mode, owned by one store at a time (a second store over the same file,
+/// in this process or another, is refused at open; see <see cref="SqliteFileOwnership"/>). Every operation runs on a
 /// pooled connection with prepared statements, synchronously (an embedded call is microseconds; there is no network
 /// I/O worth awaiting): a returned task is already complete unless a write waited for this process's write turn.
 /// </summary>
@@ -14,9 +15,11 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     /// <summary>Most queued writes run in one group commit, so one transaction (and the lock it holds) stays short.</summary>
     internal const int MaxGroupSize = 64;
 
+    private readonly SqliteFileOwnership _ownership;
     private readonly SqliteSessionPool _pool;
     private readonly TimeProvider _time;
     private readonly SqliteExpiryPurge _purge;
+    private readonly SqliteCounterCache _counters;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     // Writes waiting for the write turn, oldest first (see WaitThenWriteAsync), and the group being run; the
@@ -40,8 +43,20 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         options.Validate();
         _time = timeProvider;
         _purge = new SqliteExpiryPurge(options.PurgeInterval);
-        _pool = new SqliteSessionPool(SqliteDatabase.ConnectionString(options), options);
-        SqliteDatabase.Initialize(_pool);
+        _counters = new SqliteCounterCache(options.MaxCachedCounterItems, keep: !options.Shared);
+        var connectionString = SqliteDatabase.ConnectionString(options);
+        _ownership = SqliteFileOwnership.Claim(SqliteDatabase.FilePath(connectionString), options.Shared);
+        _pool = new SqliteSessionPool(connectionString, options);
+        try
+        {
+            SqliteDatabase.Initialize(_pool);
+        }
+        catch
+        {
+            _pool.Dispose();
+            _ownership.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -99,8 +114,8 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         ArgumentNullException.ThrowIfNull(update);
         update.Validate();
         return WriteAsync(
-            (key, update),
-            static (session, a, now) => SqliteCounterWriter.Apply(session, a.key, a.update, now),
+            (key, update, _counters),
+            static (session, a, now) => SqliteCounterWriter.Apply(session, a._counters, a.key, a.update, now),
             cancellationToken);
     }
 
@@ -108,6 +123,25 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     public ValueTask<IReadOnlyDictionary<string, long>> GetCountersAsync(ItemKey key, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_counters.TryRead(key, out var cached))
+        {
+            return new(cached.LiveAt(NowMs()));
+        }
+
+        // With the write turn free no transaction is open, so what SQLite holds is committed: the item is loaded into
+        // memory under the turn, and later reads of it (a config version read on every decision) cost no statement.
+        if (_counters.Keeps && _writeGate.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                return new(ReadThrough(key).LiveAt(NowMs()));
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+
         var session = _pool.Rent();
         try
         {
@@ -171,11 +205,12 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         }
     }
 
-    /// <summary>Closes the idle connections; the database file stays.</summary>
+    /// <summary>Closes the idle connections and gives up the file; the database file stays.</summary>
     public void Dispose()
     {
         _pool.Dispose();
         _writeGate.Dispose();
+        _ownership.Dispose();
     }
 
     /// <summary>For tests: the write turn itself, so a test can hold it while writes queue up behind it.</summary>
@@ -186,6 +221,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 
     /// <summary>For tests: how many groups of two or more writes were committed together.</summary>
     internal long GroupCommits => Interlocked.Read(ref _groupCommits);
+
+    /// <summary>For tests: how many counter items are held in memory.</summary>
+    internal int CachedCounterItems => _counters.Count;
 
     /// <summary>For tests: how many groups had a write throw and ran again with a savepoint per write.</summary>
     internal long GroupRetries => Interlocked.Read(ref _groupRetries);
@@ -287,8 +325,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
             {
                 if (group.Count == 1)
                 {
-                    group[0].Run(session, now);
-                    _purge.RunIfDue(session, now);
+                    RunAlone(group[0], session, now);
                     group[0].Complete();
                 }
                 else
@@ -334,6 +371,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         {
             session.RollbackQuietly();
             session.InGroupTransaction = false;
+            _counters.Discard();
             Interlocked.Increment(ref _groupRetries);
             CommitGroupWithSavepoints(session, group, now);
             return;
@@ -343,10 +381,12 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         {
             _purge.RunIfDue(session, now);
             session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+            _counters.Publish();
         }
         catch
         {
             session.RollbackQuietly();
+            _counters.Discard();
             throw;
         }
         finally
@@ -395,11 +435,13 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 
             _purge.RunIfDue(session, now);
             session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+            _counters.Publish();
             Interlocked.Increment(ref _groupCommits);
         }
         catch
         {
             session.RollbackQuietly();
+            _counters.Discard();
             for (var i = 0; i < group.Count; i++)
             {
                 if (errors[i] is { } own)
@@ -435,7 +477,19 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         var session = _pool.Rent();
         try
         {
-            var result = write(session, args, now);
+            T result;
+            try
+            {
+                result = write(session, args, now);
+            }
+            catch
+            {
+                _counters.Discard();
+                throw;
+            }
+
+            // The write committed on its own (autocommit or its own transaction): its counters become visible now.
+            _counters.Publish();
             _purge.RunIfDue(session, now);
             return result;
         }
@@ -443,5 +497,35 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         {
             _pool.Return(session);
         }
+    }
+
+    private SqliteCounterState ReadThrough(ItemKey key)
+    {
+        var session = _pool.Rent();
+        try
+        {
+            return _counters.LoadCommitted(session, key);
+        }
+        finally
+        {
+            _pool.Return(session);
+        }
+    }
+
+    // A group of one runs exactly like an uncontended write (no group transaction, no savepoint).
+    private void RunAlone(SqliteQueuedWrite queued, SqliteSession session, long now)
+    {
+        try
+        {
+            queued.Run(session, now);
+        }
+        catch
+        {
+            _counters.Discard();
+            throw;
+        }
+
+        _counters.Publish();
+        _purge.RunIfDue(session, now);
     }
 }

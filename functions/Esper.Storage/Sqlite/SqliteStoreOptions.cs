@@ -43,6 +43,22 @@ public sealed class SqliteStoreOptions
     /// <summary>Most idle connections kept open for reuse. Default 16.</summary>
     public int MaxIdleConnections { get; set; } = 16;
 
+    /// <summary>
+    /// Most counter items (entity windows, rate limits, result and traffic counters, config versions) kept in memory,
+    /// where updates are applied without reading SQLite first. Past it, a quarter of them are dropped (all are
+    /// already written) and loaded again on their next update. Default 50,000 (roughly 25 MB).
+    /// </summary>
+    public int MaxCachedCounterItems { get; set; } = 50_000;
+
+    /// <summary>
+    /// False (default): this store owns the file; a second store over it, in any process, is refused at open, and
+    /// counter items are kept in memory as the truth. True: several stores (processes) share the file, each
+    /// marking it shared, so an owning store is refused while any of them runs and they are refused while an owner
+    /// runs; every counter update then reads its item inside the write transaction and nothing is kept in memory
+    /// between transactions (slower: about three statements per counter update instead of one).
+    /// </summary>
+    public bool Shared { get; set; }
+
     /// <summary>The database file in <paramref name="directory"/>, as an absolute path (relative directories are taken from the working directory).</summary>
     public static string PathIn(string directory) => System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), FileName);
 
@@ -67,6 +83,11 @@ public sealed class SqliteStoreOptions
         if (!Enum.IsDefined(Synchronous))
         {
             throw new ArgumentException("SqliteStoreOptions.Synchronous must be Full or Normal.", nameof(Synchronous));
+        }
+
+        if (MaxCachedCounterItems < 1)
+        {
+            throw new ArgumentException("SqliteStoreOptions.MaxCachedCounterItems must be at least 1.", nameof(MaxCachedCounterItems));
         }
 
         if (MaxIdleConnections < 1)

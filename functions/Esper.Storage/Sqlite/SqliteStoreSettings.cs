@@ -8,11 +8,35 @@ public static class SqliteStoreSettings
     /// <summary>The directory that holds the database file; default <see cref="SqliteStoreOptions.DefaultDirectory"/>.</summary>
     public const string DataDirectory = "ESPER_DATA_DIR";
 
+    /// <summary>
+    /// <c>true</c>: several processes share the data directory (<see cref="SqliteStoreOptions.Shared"/>, slower); default
+    /// <c>false</c>, one process owns it.
+    /// </summary>
+    public const string SharedDirectory = "ESPER_DATA_DIR_SHARED";
+
     /// <summary><c>ESPER_STORE=sqlite</c>: <see cref="SqliteStoreOptions.FileName"/> in <see cref="DataDirectory"/>.</summary>
-    public static StoreChoice Choice { get; } = new("sqlite", static (environment, _) =>
+    public static StoreChoice Choice { get; } = new("sqlite", static (environment, errors) =>
     {
         var directory = environment(DataDirectory)?.Trim() is { Length: > 0 } dir ? dir : SqliteStoreOptions.DefaultDirectory;
         var path = SqliteStoreOptions.PathIn(directory);
-        return services => services.AddEsperSqliteStore(options => options.Path = path);
+        bool shared;
+        switch (environment(SharedDirectory)?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "false" or "0":
+                shared = false;
+                break;
+            case "true" or "1":
+                shared = true;
+                break;
+            default:
+                errors.Add($"{SharedDirectory} must be true or false.");
+                return null;
+        }
+
+        return services => services.AddEsperSqliteStore(options =>
+        {
+            options.Path = path;
+            options.Shared = shared;
+        });
     });
 }

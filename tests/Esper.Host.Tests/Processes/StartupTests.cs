@@ -5,7 +5,7 @@ namespace Esper.Host.Tests.Processes;
 public sealed class StartupTests
 {
     [Fact]
-    public async Task Two_hosts_starting_together_on_a_fresh_store_both_serve_the_bootstrap_key()
+    public async Task Of_two_hosts_starting_together_on_a_fresh_store_one_serves_the_bootstrap_key_and_the_other_refuses()
     {
         var dataDir = TempDir.Create();
 
@@ -14,23 +14,33 @@ public sealed class StartupTests
         {
             await Task.WhenAll(starts);
         }
-        catch
+        catch (InvalidOperationException)
         {
-            // When one host fails to start, stop the one that did, so a failure leaves no process behind.
-            foreach (var started in starts.Where(t => t.IsCompletedSuccessfully))
-            {
-                (await started).Dispose();
-            }
-
-            throw;
+            // Expected for exactly one of them; checked below.
         }
 
-        using var first = await starts[0];
-        using var second = await starts[1];
-        using var a = first.Client();
-        using var b = second.Client();
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await a.GetAsync("/api/v1/entities")).Status);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await b.GetAsync("/api/v1/entities")).Status);
-        Assert.Single((await a.GetAsync("/api/v1/api-keys")).Body.GetProperty("items").EnumerateArray());
+        var started = new List<HostProcess>();
+        foreach (var start in starts.Where(static t => t.IsCompletedSuccessfully))
+        {
+            started.Add(await start);
+        }
+
+        try
+        {
+            var refused = Assert.Single(starts, static t => t.IsFaulted).Exception!.InnerException!;
+            Assert.Contains("exited with code 2", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("already open in another Esper process", refused.Message, StringComparison.Ordinal);
+
+            using var client = Assert.Single(started).Client();
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/entities")).Status);
+            Assert.Single((await client.GetAsync("/api/v1/api-keys")).Body.GetProperty("items").EnumerateArray());
+        }
+        finally
+        {
+            foreach (var host in started)
+            {
+                host.Dispose();
+            }
+        }
     }
 }

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using Esper.Storage.KeyValue;
+
+namespace Esper.Storage.Sqlite;
+
+/// <summary>
+/// Counter items kept in memory as the truth, which is safe because the store owns its file (<see cref="SqliteFileOwnership"/>):
+/// nothing else changes the rows behind it. An item is loaded from SQLite on its first update; an update is applied
+/// here and its new row values written as plain upserts in the write's transaction, so no statement reads before it
+/// writes. Readers see only what a COMMIT made durable: <see cref="Publish"/> runs right after the COMMIT and before
+/// any caller is completed; when a transaction fails, <see cref="Discard"/> forgets every item it touched, so they are
+/// loaded again from what SQLite kept. All members but <see cref="TryRead"/> run under the store's write turn.
+/// </summary>
+/// <remarks>
+/// A shared store (<see cref="SqliteStoreOptions.Shared"/>) does not keep items: another process may change them, so an
+/// item is loaded inside each write transaction (which holds the file's write lock) and forgotten when it ends.
+/// </remarks>
+internal sealed class SqliteCounterCache(int capacity, bool keep = true)
+{
+    private readonly ConcurrentDictionary<ItemKey, SqliteCounterEntry> _entries = new();
+    private readonly List<KeyValuePair<ItemKey, SqliteCounterEntry>> _touched = [];
+    private int _count;
+
+    /// <summary>Whether items stay in memory between transactions (false for a shared store).</summary>
+    public bool Keeps => keep;
+
+    /// <summary>For tests: how many items are cached.</summary>
+    public int Count => _count;
+
+    /// <summary>The entry of <paramref name="key"/>, loaded from the open transaction on first touch; remembered as touched.</summary>
+    public SqliteCounterEntry Touch(SqliteSession session, ItemKey key)
+    {
+        if (!_entries.TryGetValue(key, out var entry))
+        {
+            entry = new SqliteCounterEntry(Load(session, key));
+            _entries[key] = entry;
+            _count++;
+        }
+
+        _touched.Add(new(key, entry));
+        return entry;
+    }
+
+    /// <summary>Loads (or finds) an item while no transaction is open, so what SQLite holds is committed, and publishes it.</summary>
+    public SqliteCounterState LoadCommitted(SqliteSession session, ItemKey key)
+    {
+        var entry = Touch(session, key);
+        Publish();
+        return entry.Current;
+    }
+
+    /// <summary>The committed state of a cached item, from any thread; false when the item must be read from SQLite.</summary>
+    public bool TryRead(ItemKey key, out SqliteCounterState state)
+    {
+        if (keep && _entries.TryGetValue(key, out var entry) && entry.Committed is { } committed)
+        {
+            state = committed;
+            return true;
+        }
+
+        state = SqliteCounterState.Missing;
+        return false;
+    }
+
+    /// <summary>The transaction committed: what it wrote becomes visible to readers. Then trims the cache when over capacity.</summary>
+    public void Publish()
+    {
+        foreach (var (_, entry) in _touched)
+        {
+            entry.Committed = entry.Current;
+        }
+
+        _touched.Clear();
+        if (!keep)
+        {
+            Forget();
+        }
+        else if (_count > capacity)
+        {
+            Trim();
+        }
+    }
+
+    /// <summary>The transaction was rolled back: forget what it touched (SQLite still has the committed rows).</summary>
+    public void Discard()
+    {
+        foreach (var touched in _touched)
+        {
+            if (_entries.TryRemove(touched))
+            {
+                _count--;
+            }
+        }
+
+        _touched.Clear();
+        if (!keep)
+        {
+            Forget();
+        }
+    }
+
+    private void Forget()
+    {
+        _entries.Clear();
+        _count = 0;
+    }
+
+    // Every entry is clean here (the transaction that touched it has committed), so any may go; it is loaded again
+    // on its next update. A quarter goes at once so trimming is rare.
+    private void Trim()
+    {
+        var target = capacity - (capacity / 4);
+        foreach (var entry in _entries)
+        {
+            if (_count <= target)
+            {
+                break;
+            }
+
+            if (_entries.TryRemove(entry))
+            {
+                _count--;
+            }
+        }
+    }
+
+    private static SqliteCounterState Load(SqliteSession session, ItemKey key)
+    {
+        using var reader = session.Command(SqliteStatement.CounterItemLoad).BindKey(key).ExecuteReader();
+        if (!reader.Read())
+        {
+            return SqliteCounterState.Missing;
+        }
+
+        long? expiresAt = reader.IsDBNull(0) ? null : reader.GetInt64(0);
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
+        do
+        {
+            if (!reader.IsDBNull(1))
+            {
+                values[reader.GetString(1)] = reader.GetInt64(2);
+            }
+        }
+        while (reader.Read());
+        return new SqliteCounterState(true, expiresAt, values);
+    }
+}
