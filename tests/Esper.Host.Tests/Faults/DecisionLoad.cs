@@ -10,7 +10,7 @@ namespace Esper.Host.Tests.Faults;
 /// <summary>
 /// Concurrent runtime decisions against a host, the way several connectors call it, each answer kept as a
 /// <see cref="LoadAnswer"/>. Every worker sends at most <c>maxPerWorker</c> decisions (a bounded count, not a time)
-/// and stops when <see cref="StopAsync"/> is called. Events spread over many client IPs, so decisions touch many
+/// and stops when <see cref="StopAsync"/> is called or the host stops answering. Events spread over many client IPs, so decisions touch many
 /// entity keys at once.
 /// </summary>
 internal sealed class DecisionLoad : IAsyncDisposable
@@ -94,6 +94,11 @@ internal sealed class DecisionLoad : IAsyncDisposable
             }
 
             _answers.Enqueue(answer with { Sequence = Interlocked.Increment(ref _sequence) });
+            if (answer.Status == 0)
+            {
+                // A host that no longer answers ends this worker: what matters is what was in flight.
+                return;
+            }
         }
     }
 

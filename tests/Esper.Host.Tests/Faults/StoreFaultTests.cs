@@ -87,6 +87,10 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var missing = await RecordedDecisions.MissingAsync(restarted.BaseAddress, acknowledged, TimeSpan.FromSeconds(60));
         output.WriteLine($"{StoreName}: {answers.Count} decisions sent, {acknowledged.Count} answered 200 before SIGKILL, "
             + $"{answers.Count(static a => a.Status == 0)} cut off; {acknowledged.Count - missing.Count} of {acknowledged.Count} found after the restart");
+        if (missing.Count > 0)
+        {
+            output.WriteLine(string.Join(Environment.NewLine, restarted.Output));
+        }
 
         Assert.Empty(missing);
         Assert.True(await WatchTotalAsync(restarted.BaseAddress) >= acknowledged.Count);
