@@ -38,7 +38,7 @@ internal sealed class DecisionLoad : IAsyncDisposable
     /// <summary>Waits (bounded by <paramref name="timeout"/>) until <paramref name="condition"/> holds for the answers after <paramref name="mark"/>.</summary>
     public async Task WaitForAsync(long mark, Func<IReadOnlyList<LoadAnswer>, bool> condition, string what, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var limit = timeout ?? TimeSpan.FromSeconds(120);
         var clock = Stopwatch.StartNew();
         while (!condition([.. Answers.Where(a => a.Sequence > mark)]))
         {

@@ -31,16 +31,16 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         using var host = await StartHostAsync();
         await CreateWatchPolicyAsync(host.BaseAddress);
         await using var load = DecisionLoad.Start(host.BaseAddress, Workers);
-        await load.WaitForAsync(0, static a => a.Count(static x => x.IsAcknowledged) >= 40, "40 decisions before the outage");
+        await load.WaitForAsync(0, static a => a.Count(static x => x.IsAcknowledged) >= 20, "20 decisions before the outage");
 
         await BreakStoreAsync();
         var broken = load.Mark;
-        await load.WaitForAsync(broken, static a => a.Count(static x => x.Status == 503) >= 20, "20 answers of 503 during the outage");
+        await load.WaitForAsync(broken, static a => a.Count(static x => x.Status == 503) >= 10, "10 answers of 503 during the outage");
         var readyDuringOutage = await WaitForReadyzAsync(host.BaseAddress, HttpStatusCode.ServiceUnavailable);
 
         await RepairStoreAsync();
         var repaired = load.Mark;
-        await load.WaitForAsync(repaired, static a => a.Count(static x => x.IsAcknowledged) >= 40, "40 decisions after the store returned");
+        await load.WaitForAsync(repaired, static a => a.Count(static x => x.IsAcknowledged) >= 20, "20 decisions after the store returned");
         var readyAfter = await WaitForReadyzAsync(host.BaseAddress, HttpStatusCode.OK);
         await load.StopAsync();
 
@@ -76,7 +76,7 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         {
             await CreateWatchPolicyAsync(host.BaseAddress);
             await using var load = DecisionLoad.Start(host.BaseAddress, Workers);
-            await load.WaitForAsync(0, static a => a.Count(static x => x.IsAcknowledged) >= 60, "60 decisions before the kill");
+            await load.WaitForAsync(0, static a => a.Count(static x => x.IsAcknowledged) >= 40, "40 decisions before the kill");
             host.Kill();
             await load.StopAsync();
             answers = load.Answers;
@@ -86,7 +86,7 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         using var restarted = await StartHostAsync();
         var missing = await RecordedDecisions.MissingAsync(restarted.BaseAddress, acknowledged, TimeSpan.FromSeconds(60));
         output.WriteLine($"{StoreName}: {answers.Count} decisions sent, {acknowledged.Count} answered 200 before SIGKILL, "
-            + $"{answers.Count(static a => a.Status == 0)} cut off; {acknowledged.Count - missing.Count} of {acknowledged.Count} found after the restart");
+            + $"{answers.Count(static a => a.Status == 0)} cut off (all answers by status: {ByStatus(answers)}); {acknowledged.Count - missing.Count} of {acknowledged.Count} found after the restart");
         if (missing.Count > 0)
         {
             output.WriteLine(string.Join(Environment.NewLine, restarted.Output));
@@ -122,6 +122,9 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         return await EsperHostProcess.StartAsync(new HostProcessStart { AdminKey = EsperHost.AdminKey, DataDir = DataDir, Settings = settings });
     }
+
+    private static string ByStatus(IEnumerable<LoadAnswer> answers) =>
+        string.Join(", ", answers.GroupBy(static a => a.Status).OrderBy(static g => g.Key).Select(static g => $"{g.Key}: {g.Count()}"));
 
     private static async Task CreateWatchPolicyAsync(Uri host)
     {
