@@ -24,10 +24,11 @@ public sealed class AzureTablesStoreOptions
     public bool CreateTableIfMissing { get; init; }
 
     /// <summary>
-    /// How long one HTTP attempt may take before it fails (the SDK's network timeout). Default 2 seconds: the SDK's
-    /// own default (100 s) would hold a decision for minutes while the table service is unreachable.
+    /// How long one HTTP attempt may take before it fails (the SDK's network timeout). Default 5 seconds: the SDK's
+    /// own default (100 s) would hold a decision for minutes while the table service is unreachable, and a much
+    /// shorter one would time out healthy calls on a loaded host.
     /// </summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Retries after a failed attempt, 0.2 s apart and growing. Default 1; the SDK's own default is 3, up to 0.8 s apart and growing.</summary>
     public int MaxRetries { get; init; } = 1;

@@ -20,7 +20,7 @@ public static class AzureTablesStoreSettings
     /// <summary>true creates the table when it is missing; default false.</summary>
     public const string CreateTable = "ESPER_AZURE_TABLES_CREATE_TABLE";
 
-    /// <summary>Milliseconds one HTTP attempt may take (<see cref="AzureTablesStoreOptions.RequestTimeout"/>); default 2000.</summary>
+    /// <summary>Milliseconds one HTTP attempt may take (<see cref="AzureTablesStoreOptions.RequestTimeout"/>); default 5000.</summary>
     public const string Timeout = "ESPER_AZURE_TABLES_TIMEOUT_MS";
 
     /// <summary>Retries after a failed attempt (<see cref="AzureTablesStoreOptions.MaxRetries"/>); default 1.</summary>
@@ -78,7 +78,7 @@ public static class AzureTablesStoreSettings
             errors.Add($"{CreateTable} must be true or false, got '{flag}'.");
         }
 
-        var timeout = WholeNumber(read, Timeout, 2000, 1, 300_000, "milliseconds", errors);
+        var timeout = WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
         var retries = WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
         return errors.Count > before ? null : new AzureTablesStoreOptions
         {

@@ -19,10 +19,11 @@ public sealed class DynamoDbStoreOptions
     public bool CreateTableIfMissing { get; init; }
 
     /// <summary>
-    /// How long one HTTP attempt (connecting included) may take before it fails. Default 2 seconds: the SDK's own
-    /// default (100 s, and an unbounded connect) would hold a decision for minutes while DynamoDB is unreachable.
+    /// How long one HTTP attempt (connecting included) may take before it fails. Default 5 seconds: the SDK's own
+    /// default (100 s, and an unbounded connect) would hold a decision for minutes while DynamoDB is unreachable,
+    /// and a much shorter one would time out healthy calls on a loaded host, whose retry may apply a counter update twice.
     /// </summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Retries after a failed attempt (the SDK's standard backoff between them). Default 1; the SDK's own default for DynamoDB is 3.</summary>
     public int MaxRetries { get; init; } = 1;

@@ -20,7 +20,7 @@ public static class DynamoDbStoreSettings
     /// <summary>true creates the table when it is missing; default false.</summary>
     public const string CreateTable = "ESPER_DYNAMODB_CREATE_TABLE";
 
-    /// <summary>Milliseconds one HTTP attempt may take (<see cref="DynamoDbStoreOptions.RequestTimeout"/>); default 2000.</summary>
+    /// <summary>Milliseconds one HTTP attempt may take (<see cref="DynamoDbStoreOptions.RequestTimeout"/>); default 5000.</summary>
     public const string Timeout = "ESPER_DYNAMODB_TIMEOUT_MS";
 
     /// <summary>Retries after a failed attempt (<see cref="DynamoDbStoreOptions.MaxRetries"/>); default 1.</summary>
@@ -67,7 +67,7 @@ public static class DynamoDbStoreSettings
         }
 
         var create = Flag(read, CreateTable, errors);
-        var timeout = WholeNumber(read, Timeout, 2000, 1, 300_000, "milliseconds", errors);
+        var timeout = WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
         var retries = WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
         return errors.Count > before ? null : new DynamoDbStoreOptions
         {

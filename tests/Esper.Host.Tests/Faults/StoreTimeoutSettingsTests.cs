@@ -12,25 +12,25 @@ namespace Esper.Host.Tests.Faults;
 public sealed class StoreTimeoutSettingsTests
 {
     [Fact]
-    public void Dynamodb_client_gets_a_two_second_attempt_timeout_and_one_retry_unless_set()
+    public void Dynamodb_client_gets_a_five_second_attempt_timeout_and_one_retry_unless_set()
     {
         var defaults = DynamoDbKeyValueStore.ClientConfig(DynamoDbStoreSettings.Read(Variables("ESPER_DYNAMODB_TABLE=esper;ESPER_DYNAMODB_REGION=eu-west-1"), [])!);
         var set = DynamoDbKeyValueStore.ClientConfig(DynamoDbStoreSettings.Read(Variables("ESPER_DYNAMODB_TABLE=esper;ESPER_DYNAMODB_REGION=eu-west-1;ESPER_DYNAMODB_TIMEOUT_MS=750;ESPER_DYNAMODB_MAX_RETRIES=0"), [])!);
 
-        Assert.Equal(TimeSpan.FromSeconds(2), defaults.Timeout);
-        Assert.Equal(TimeSpan.FromSeconds(2), defaults.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), defaults.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), defaults.ConnectTimeout);
         Assert.Equal(1, defaults.MaxErrorRetry);
         Assert.Equal(TimeSpan.FromMilliseconds(750), set.Timeout);
         Assert.Equal(0, set.MaxErrorRetry);
     }
 
     [Fact]
-    public void Azure_tables_client_gets_a_two_second_network_timeout_and_one_retry_unless_set()
+    public void Azure_tables_client_gets_a_five_second_network_timeout_and_one_retry_unless_set()
     {
         var defaults = AzureTablesKeyValueStore.ClientOptions(AzureTablesStoreSettings.Read(Variables("ESPER_AZURE_TABLES_TABLE=esper;ESPER_AZURE_TABLES_ENDPOINT=http://127.0.0.1:1"), [])!);
         var set = AzureTablesKeyValueStore.ClientOptions(AzureTablesStoreSettings.Read(Variables("ESPER_AZURE_TABLES_TABLE=esper;ESPER_AZURE_TABLES_ENDPOINT=http://127.0.0.1:1;ESPER_AZURE_TABLES_TIMEOUT_MS=500;ESPER_AZURE_TABLES_MAX_RETRIES=3"), [])!);
 
-        Assert.Equal(TimeSpan.FromSeconds(2), defaults.Retry.NetworkTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), defaults.Retry.NetworkTimeout);
         Assert.Equal(1, defaults.Retry.MaxRetries);
         Assert.Equal(TimeSpan.FromMilliseconds(500), set.Retry.NetworkTimeout);
         Assert.Equal(3, set.Retry.MaxRetries);
