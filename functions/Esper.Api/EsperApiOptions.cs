@@ -50,6 +50,18 @@ public sealed class EsperApiOptions
     /// <summary>How often a process looks for orphaned journal entries of a tenant it serves. Default 30 s.</summary>
     public TimeSpan JournalSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The <c>Retry-After</c> of a 503 answered because the store is unavailable (unreachable, timed out, locked or
+    /// full). Default 5 s.
+    /// </summary>
+    public TimeSpan StoreRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long <c>/readyz</c> reuses one store probe, and how long it reports not ready after a request met a store
+    /// outage, so probes under load cost at most one store call per interval. Default 2 s.
+    /// </summary>
+    public TimeSpan ReadinessInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Most events in one beacon batch. Default 100.</summary>
     public int MaxBeaconBatch { get; set; } = 100;
 

@@ -30,6 +30,15 @@ public sealed class EsperSettings
     public int ConfigCheckSeconds { get; init; }
 
     /// <summary>
+    /// <c>ESPER_JOURNAL_GRACE_SECONDS</c>: how old a journal entry must be before another process writes its
+    /// decision's records (<see cref="EsperApiOptions.JournalGrace"/>). Default 60.
+    /// </summary>
+    public int JournalGraceSeconds { get; init; } = 60;
+
+    /// <summary><c>ESPER_JOURNAL_SWEEP_SECONDS</c>: how often a process looks for orphaned journal entries (<see cref="EsperApiOptions.JournalSweepInterval"/>). Default 30.</summary>
+    public int JournalSweepSeconds { get; init; } = 30;
+
+    /// <summary>
     /// <c>ESPER_RECORDING</c> (<c>before_answer</c> or <c>after_answer</c>). Unset: <c>before_answer</c> on the embedded
     /// SQLite store, whose writes cost microseconds, and <c>after_answer</c> on a cloud store, where every sequential
     /// round trip costs milliseconds on each decision.
@@ -64,6 +73,13 @@ public sealed class EsperSettings
         var register = ReadStore(environment, stores, store, problems);
         var rateLimit = WholeNumber(environment, "ESPER_RATE_LIMIT_PER_MINUTE", 1200, "requests (0 disables the limit)", problems);
         var configCheck = WholeNumber(environment, "ESPER_CONFIG_CHECK_SECONDS", 0, "seconds", problems);
+        var journalGrace = WholeNumber(environment, "ESPER_JOURNAL_GRACE_SECONDS", 60, "seconds", problems);
+        var journalSweep = WholeNumber(environment, "ESPER_JOURNAL_SWEEP_SECONDS", 30, "seconds", problems);
+        if (journalGrace < 1 || journalSweep < 1)
+        {
+            problems.Add("ESPER_JOURNAL_GRACE_SECONDS and ESPER_JOURNAL_SWEEP_SECONDS must be at least 1.");
+        }
+
         var recording = ParseRecording(Text(environment, "ESPER_RECORDING"), store, problems);
         var challenge = ChallengeSettingsReader.Read(environment, out var challengeErrors);
         problems.AddRange(challengeErrors);
@@ -77,6 +93,8 @@ public sealed class EsperSettings
             BootstrapAdminKey = Text(environment, "ESPER_BOOTSTRAP_ADMIN_KEY"),
             RateLimitPerMinute = rateLimit,
             ConfigCheckSeconds = configCheck,
+            JournalGraceSeconds = journalGrace,
+            JournalSweepSeconds = journalSweep,
             Recording = recording,
             Challenge = challenge!,
             OperatorAuth = operatorAuth,
@@ -92,6 +110,8 @@ public sealed class EsperSettings
         options.RateLimitPerMinute = RateLimitPerMinute;
         options.ConfigCheckInterval = TimeSpan.FromSeconds(ConfigCheckSeconds);
         options.Recording = Recording;
+        options.JournalGrace = TimeSpan.FromSeconds(JournalGraceSeconds);
+        options.JournalSweepInterval = TimeSpan.FromSeconds(JournalSweepSeconds);
         options.OperatorAuth = OperatorAuth;
     }
 

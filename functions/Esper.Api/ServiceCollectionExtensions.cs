@@ -12,6 +12,7 @@ using Esper.Api.Replay;
 using Esper.Api.Results;
 using Esper.Api.Runtime;
 using Esper.Api.Tenants;
+using Esper.Storage.Faults;
 using Esper.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -102,6 +103,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IApiEndpointModule, ExpressionEndpoints>();
         services.AddEsperChallenges();
 
+        services.TryAddSingleton(StoreFaults.Generic);
+        services.TryAddSingleton<StoreReadiness>();
         services.TryAddSingleton<RouteTable>();
         services.TryAddSingleton<IApiHandler, ApiHandler>();
         return services;

@@ -18,18 +18,31 @@ public static class AzureTablesKeyValueStore
     public static TableClient CreateClient(AzureTablesStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.TableName);
+        options.Validate();
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableClient(options.ConnectionString, options.TableName);
+            return new TableClient(options.ConnectionString, options.TableName, ClientOptions(options));
         }
 
         if (options.Endpoint is { } endpoint)
         {
-            return new TableClient(endpoint, options.TableName, options.Credential ?? new DefaultAzureCredential());
+            return new TableClient(endpoint, options.TableName, options.Credential ?? new DefaultAzureCredential(), ClientOptions(options));
         }
 
         throw new ArgumentException("Azure Tables needs a connection string or an endpoint.", nameof(options));
+    }
+
+    /// <summary>The SDK options for <paramref name="options"/>: the attempt timeout and retries that bound how long an unreachable table service holds a request.</summary>
+    public static TableClientOptions ClientOptions(AzureTablesStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var client = new TableClientOptions();
+        client.Retry.NetworkTimeout = options.RequestTimeout;
+        client.Retry.MaxRetries = options.MaxRetries;
+        client.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        client.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        client.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        return client;
     }
 
     /// <summary>A store on a table client the caller configured.</summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
+using Esper.Storage.Faults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Esper.Storage.AzureTables;
 
@@ -17,10 +20,20 @@ public static class AzureTablesStoreSettings
     /// <summary>true creates the table when it is missing; default false.</summary>
     public const string CreateTable = "ESPER_AZURE_TABLES_CREATE_TABLE";
 
+    /// <summary>Milliseconds one HTTP attempt may take (<see cref="AzureTablesStoreOptions.RequestTimeout"/>); default 5000.</summary>
+    public const string Timeout = "ESPER_AZURE_TABLES_TIMEOUT_MS";
+
+    /// <summary>Retries after a failed attempt (<see cref="AzureTablesStoreOptions.MaxRetries"/>); default 1.</summary>
+    public const string MaxRetries = "ESPER_AZURE_TABLES_MAX_RETRIES";
+
     /// <summary><c>ESPER_STORE=azuretables</c>: these settings, and the store on the registered <see cref="TimeProvider"/>.</summary>
     public static StoreChoice Choice { get; } = new("azuretables", static (environment, errors) =>
         Read(environment, errors) is { } options
-            ? services => services.AddSingleton<IKeyValueStore>(sp => AzureTablesKeyValueStore.Create(options, sp.GetRequiredService<TimeProvider>()))
+            ? services =>
+            {
+                services.AddSingleton<IKeyValueStore>(sp => AzureTablesKeyValueStore.Create(options, sp.GetRequiredService<TimeProvider>()));
+                services.TryAddSingleton<StoreFaults>(AzureTablesFaults.Instance);
+            }
             : null);
 
     /// <summary>
@@ -65,7 +78,33 @@ public static class AzureTablesStoreSettings
             errors.Add($"{CreateTable} must be true or false, got '{flag}'.");
         }
 
-        return errors.Count > before ? null : new AzureTablesStoreOptions { ConnectionString = connectionString, Endpoint = endpoint, TableName = table!, CreateTableIfMissing = create };
+        var timeout = WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
+        var retries = WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
+        return errors.Count > before ? null : new AzureTablesStoreOptions
+        {
+            ConnectionString = connectionString,
+            Endpoint = endpoint,
+            TableName = table!,
+            CreateTableIfMissing = create,
+            RequestTimeout = TimeSpan.FromMilliseconds(timeout),
+            MaxRetries = retries,
+        };
+    }
+
+    private static int WholeNumber(Func<string, string?> read, string name, int fallback, int min, int max, string unit, ICollection<string> errors)
+    {
+        if (NonEmpty(read(name)) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors.Add($"{name} must be a whole number of {unit} from {min} to {max}, got '{text}'.");
+        return fallback;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

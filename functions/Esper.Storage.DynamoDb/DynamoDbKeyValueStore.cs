@@ -25,16 +25,24 @@ public static class DynamoDbKeyValueStore
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.TableName);
+        options.Validate();
         return new DynamoDbStore(client, options, timeProvider);
     }
 
-    /// <summary>The client configuration for <paramref name="options"/>: the region, or a local endpoint signed for it.</summary>
+    /// <summary>
+    /// The client configuration for <paramref name="options"/>: the region, or a local endpoint signed for it, and
+    /// the attempt timeout and retries that bound how long an unreachable DynamoDB holds a request.
+    /// </summary>
     public static AmazonDynamoDBConfig ClientConfig(DynamoDbStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Region);
-        var config = new AmazonDynamoDBConfig();
+        options.Validate();
+        var config = new AmazonDynamoDBConfig
+        {
+            Timeout = options.RequestTimeout,
+            ConnectTimeout = options.RequestTimeout,
+            MaxErrorRetry = options.MaxRetries,
+        };
         if (options.ServiceUrl is { } url)
         {
             config.ServiceURL = url.ToString();

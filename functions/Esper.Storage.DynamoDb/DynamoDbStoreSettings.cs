@@ -1,4 +1,7 @@
+using System.Globalization;
+using Esper.Storage.Faults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Esper.Storage.DynamoDb;
 
@@ -17,13 +20,23 @@ public static class DynamoDbStoreSettings
     /// <summary>true creates the table when it is missing; default false.</summary>
     public const string CreateTable = "ESPER_DYNAMODB_CREATE_TABLE";
 
+    /// <summary>Milliseconds one HTTP attempt may take (<see cref="DynamoDbStoreOptions.RequestTimeout"/>); default 5000.</summary>
+    public const string Timeout = "ESPER_DYNAMODB_TIMEOUT_MS";
+
+    /// <summary>Retries after a failed attempt (<see cref="DynamoDbStoreOptions.MaxRetries"/>); default 1.</summary>
+    public const string MaxRetries = "ESPER_DYNAMODB_MAX_RETRIES";
+
     /// <summary>The AWS SDK's own region variable, used when <see cref="Region"/> is not set.</summary>
     public const string AwsRegion = "AWS_REGION";
 
     /// <summary><c>ESPER_STORE=dynamodb</c>: these settings, and the store on the registered <see cref="TimeProvider"/>.</summary>
     public static StoreChoice Choice { get; } = new("dynamodb", static (environment, errors) =>
         Read(environment, errors) is { } options
-            ? services => services.AddSingleton<IKeyValueStore>(sp => DynamoDbKeyValueStore.Create(options, sp.GetRequiredService<TimeProvider>()))
+            ? services =>
+            {
+                services.AddSingleton<IKeyValueStore>(sp => DynamoDbKeyValueStore.Create(options, sp.GetRequiredService<TimeProvider>()));
+                services.TryAddSingleton<StoreFaults>(DynamoDbFaults.Instance);
+            }
             : null);
 
     /// <summary>
@@ -54,8 +67,12 @@ public static class DynamoDbStoreSettings
         }
 
         var create = Flag(read, CreateTable, errors);
+        var timeout = WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
+        var retries = WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
         return errors.Count > before ? null : new DynamoDbStoreOptions
         {
+            RequestTimeout = TimeSpan.FromMilliseconds(timeout),
+            MaxRetries = retries,
             TableName = table!,
             Region = region!,
             ServiceUrl = serviceUrl,
@@ -77,6 +94,22 @@ public static class DynamoDbStoreSettings
                 errors.Add($"{name} must be true or false, got '{value}'.");
                 return false;
         }
+    }
+
+    private static int WholeNumber(Func<string, string?> read, string name, int fallback, int min, int max, string unit, ICollection<string> errors)
+    {
+        if (NonEmpty(read(name)) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors.Add($"{name} must be a whole number of {unit} from {min} to {max}, got '{text}'.");
+        return fallback;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

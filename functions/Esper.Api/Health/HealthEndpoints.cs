@@ -1,11 +1,11 @@
 using Esper.Api.Http;
 using Esper.Api.Json;
-using Esper.Storage.KeyValue;
+using Esper.Storage.Faults;
 
 namespace Esper.Api.Health;
 
-/// <summary><c>/healthz</c> answers while the process runs; <c>/readyz</c> only while the store answers.</summary>
-internal sealed class HealthEndpoints(IKeyValueStore store) : IApiEndpointModule
+/// <summary><c>/healthz</c> answers while the process runs; <c>/readyz</c> only while the store answers (see <see cref="StoreReadiness"/>).</summary>
+internal sealed class HealthEndpoints(StoreReadiness readiness, StoreFaults faults, EsperApiOptions options) : IApiEndpointModule
 {
     public IEnumerable<Endpoint> Endpoints =>
     [
@@ -13,21 +13,8 @@ internal sealed class HealthEndpoints(IKeyValueStore store) : IApiEndpointModule
         new("Ready", Access.Public, ReadyAsync),
     ];
 
-    private async ValueTask<ApiResponse> ReadyAsync(ApiCall call, CancellationToken cancellationToken)
-    {
-        bool reachable;
-        try
-        {
-            reachable = await store.PingAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A store that throws on ping is as unreachable as one that says no.
-            reachable = false;
-        }
-
-        return reachable
+    private async ValueTask<ApiResponse> ReadyAsync(ApiCall call, CancellationToken cancellationToken) =>
+        await readiness.IsReadyAsync().WaitAsync(cancellationToken).ConfigureAwait(false)
             ? JsonResponses.Create(200, new HealthView("ready"), ReadableJson.Api.HealthView)
-            : Problems.Create(503, "store-unavailable", "The store is not reachable.");
-    }
+            : Problems.StoreUnavailable(faults.StoreName, options.StoreRetryAfter, "The store did not answer the last readiness probe, or a request met a store outage moments ago.");
 }

@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
 using System.Text;
 using Esper.Api.Auth;
+using Esper.Api.Health;
 using Esper.Api.Operators;
+using Esper.Storage.Faults;
 using Microsoft.Extensions.Logging;
 
 namespace Esper.Api.Http;
 
 /// <summary>
 /// Routes a request, authenticates it for the endpoint's access level, applies the limits and the per-key rate
-/// limit, and runs the endpoint. Unexpected faults are logged and answered as problem+json; they never escape.
+/// limit, and runs the endpoint. A store outage is answered 503 with <c>Retry-After</c> and makes the process not
+/// ready for a moment; other unexpected faults are logged and answered 500. Both are problem+json; nothing escapes.
 /// </summary>
 internal sealed partial class ApiHandler(
     RouteTable routes,
@@ -16,6 +19,8 @@ internal sealed partial class ApiHandler(
     OperatorCallers operators,
     RateLimiter rateLimiter,
     EsperApiOptions options,
+    StoreFaults storeFaults,
+    StoreReadiness readiness,
     ILogger<ApiHandler> logger) : IApiHandler
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken = default)
@@ -27,6 +32,12 @@ internal sealed partial class ApiHandler(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Problems.Create(499, "cancelled", "The client closed the request.");
+        }
+        catch (Exception ex) when (storeFaults.IsOutage(ex))
+        {
+            readiness.ReportOutage();
+            LogStoreUnavailable(logger, storeFaults.StoreName, request.Method, request.Path, ex.GetType().Name, ex.Message);
+            return Problems.StoreUnavailable(storeFaults.StoreName, options.StoreRetryAfter, "The store did not answer in time or refused the request as overloaded; this request was not decided or saved. Retry after the Retry-After seconds.");
         }
         catch (Exception ex)
         {
@@ -166,6 +177,9 @@ internal sealed partial class ApiHandler(
 
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(auth["Bearer ".Length..].Trim()), Encoding.UTF8.GetBytes(token));
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The {Store} store is unavailable: {Method} {Path} answered 503 ({ExceptionType}: {ExceptionMessage})")]
+    private static partial void LogStoreUnavailable(ILogger logger, string store, string method, string path, string exceptionType, string exceptionMessage);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unexpected error handling {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

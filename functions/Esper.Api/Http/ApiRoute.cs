@@ -30,7 +30,7 @@ public sealed record ApiRoute(string Method, string Template, string Name)
     /// <summary>The media type of the success body and, for browser routes, of their error pages. Default <c>application/json</c>.</summary>
     public string ResponseContentType { get; init; } = "application/json";
 
-    /// <summary>The error statuses the route itself answers (besides 414, 431 and 500, which any route may).</summary>
+    /// <summary>The error statuses the route itself answers (besides 414, 431 and 500, which any route may, and 503 while the store is unavailable, which any route that reads or writes the store may).</summary>
     public IReadOnlyList<int> ProblemStatuses { get; init; } = [];
 
     /// <summary>One sentence a reader of the reference needs.</summary>

@@ -24,13 +24,13 @@ public static class ApiRoutes
         new("GET", "/readyz", "Ready") { Access = Access.Public, ResponseBody = typeof(HealthView), ProblemStatuses = [503], Summary = "Readiness: the store answers." },
         new("POST", "/api/v1/runtime/mitigation", "RuntimeMitigation")
         {
-            Access = Access.Runtime, RequestBody = typeof(RuntimeBody), ResponseBody = typeof(DecisionView), ProblemStatuses = [.. JsonIn, .. KeyAuth, 409],
+            Access = Access.Runtime, RequestBody = typeof(RuntimeBody), ResponseBody = typeof(DecisionView), ProblemStatuses = [.. JsonIn, .. KeyAuth, 409, 503],
             RequestExample = Examples.Event,
             Summary = "Decides one request: allow, challenge or block, and records the decision.",
         },
         new("POST", "/api/v1/beacon/event", "BeaconEvent")
         {
-            Access = Access.Runtime, SuccessStatus = 202, RequestBody = typeof(RuntimeBody), ResponseBody = typeof(BeaconAcceptedView), ProblemStatuses = [.. JsonIn, .. KeyAuth],
+            Access = Access.Runtime, SuccessStatus = 202, RequestBody = typeof(RuntimeBody), ResponseBody = typeof(BeaconAcceptedView), ProblemStatuses = [.. JsonIn, .. KeyAuth, 503],
             RequestExample = Examples.Event,
             Summary = "Counts one event or a batch after the fact (no challenge is started).",
         },

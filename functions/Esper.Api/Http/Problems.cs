@@ -77,5 +77,12 @@ internal static class Problems
 
     public static ApiResponse Conflict(string detail) => Create(409, "conflict", "Conflict.", detail);
 
+    /// <summary>503 for a store outage, naming the store, with the seconds to wait before retrying.</summary>
+    public static ApiResponse StoreUnavailable(string storeName, TimeSpan retryAfter, string detail) =>
+        Create(503, "store-unavailable", $"The {storeName} store is unavailable.", detail, headers: new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
     public static ApiResponse PreconditionFailed(string detail) => Create(412, "precondition-failed", "The resource has changed.", detail);
 }

@@ -110,7 +110,7 @@ internal sealed partial class DecisionRunner(
         }
         if (!afterAnswer)
         {
-            var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, cancellationToken);
+            var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: false, cancellationToken);
             await (alsoWrite is null ? record : Task.WhenAll(record, alsoWrite(view))).ConfigureAwait(false);
             return new DecisionAttempt(view, Admission.Granted);
         }
@@ -134,7 +134,7 @@ internal sealed partial class DecisionRunner(
         await Task.WhenAll(reads).ConfigureAwait(false);
 
         var decision = set.Finish(plan, ByEntityKey(states, reads), challenges.ReadPass(tenantId, entry.Event, plan.EntityKeys.Values));
-        await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, journaled: true, cancellationToken).ConfigureAwait(false);
         await journal.RemoveAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -159,8 +159,7 @@ internal sealed partial class DecisionRunner(
         try
         {
             // The caller has its answer: nothing it cancels may stop these writes.
-            var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, CancellationToken.None);
-            await (answerWrite is null ? record : Task.WhenAll(record, answerWrite)).ConfigureAwait(false);
+            await RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: true, CancellationToken.None, answerWrite).ConfigureAwait(false);
             await journal.RemoveAsync(tenantId, now, decisionId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -191,7 +190,13 @@ internal sealed partial class DecisionRunner(
         return Task.WhenAll(undo);
     }
 
-    private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, bool recovered, CancellationToken cancellationToken)
+    // With a journal entry (journaled), the tenant's record is written last, once every other record write has
+    // succeeded: that record is what tells recovery the records exist (DecisionRepository.ExistsAsync), so a process
+    // killed between the writes (a backend may split them over several requests) leaves the entry to recovery
+    // instead of a decision with half its records. Recovery writes them all again, so a crash may count a decision
+    // twice in the results, never zero times. A write the caller runs alongside (the idempotency answer) also
+    // finishes before it.
+    private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, bool recovered, bool journaled, CancellationToken cancellationToken, Task? alongside = null)
     {
         var fired = decision.PolicyOutcomes.Where(o => o.Outcome != DecisionOutcome.Allow).ToList();
         var record = new DecisionRecord(
@@ -200,6 +205,12 @@ internal sealed partial class DecisionRunner(
             RequestEncoder.EncodingVersion, decision.ConfigVersion, [.. decision.PolicyOutcomes.Select(o => new RecordedOutcome(o.PolicyId, o.Outcome.WireName(), o.DryRun))], ev);
         var batch = new List<BatchItem>();
         DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, new DecisionDetail(record with { Event = null }, Matches(decision), DecisionRepository.Redact(ev)));
+        BatchItem? last = null;
+        if (journaled)
+        {
+            last = batch[0];
+            batch.RemoveAt(0);
+        }
 
         var writes = new List<Task> { decisions.WriteAsync(batch, cancellationToken).AsTask() };
         writes.Add(results.RecordDecisionAsync(tenantId, decision.Action.WireName(), now, cancellationToken).AsTask());
@@ -207,7 +218,16 @@ internal sealed partial class DecisionRunner(
         writes.AddRange(decision.StateWrites.Select(w => entities.UpdateAsync(
             tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
         writes.Add(activeMitigations.RecordAsync(tenantId, decisionId, decision, now, cancellationToken));
+        if (alongside is not null)
+        {
+            writes.Add(alongside);
+        }
+
         await Task.WhenAll(writes).ConfigureAwait(false);
+        if (last is { } tenantRecord)
+        {
+            await decisions.WriteAsync([tenantRecord], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Writing the records of decision {DecisionId} (tenant {TenantId}) failed after it was answered; journal recovery will write them")]

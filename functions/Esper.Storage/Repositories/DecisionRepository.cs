@@ -25,7 +25,8 @@ public sealed class DecisionRepository(IKeyValueStore store)
     /// <summary>
     /// Adds the write items of one decision to <paramref name="batch"/>. The tenant's copy keeps the event as received
     /// (for replay jobs); the copies in the matched policies' partitions leave it out. <paramref name="detail"/> also makes
-    /// the decision readable by id.
+    /// the decision readable by id. The tenant's copy is the first item added, so a writer can hold it back and write
+    /// it last (it is what <see cref="ExistsAsync"/> finds).
     /// </summary>
     public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt, DecisionDetail? detail = null)
     {

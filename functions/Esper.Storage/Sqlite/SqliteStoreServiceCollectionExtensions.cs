@@ -1,3 +1,4 @@
+using Esper.Storage.Faults;
 using Esper.Storage.KeyValue;
 using Esper.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ public static class SqliteStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SqliteKeyValueStore"/> as the singleton <see cref="IKeyValueStore"/> (unless one is
     /// already registered), on the registered <see cref="TimeProvider"/> or the system clock. The options are
-    /// validated here, at start-up.
+    /// validated here, at start-up. Its <see cref="StoreFaults"/> tell a locked, read-only or full database from a defect.
     /// </summary>
     public static IServiceCollection AddEsperSqliteStore(this IServiceCollection services, Action<SqliteStoreOptions>? configure = null)
     {
@@ -26,6 +27,7 @@ public static class SqliteStoreServiceCollectionExtensions
             provider.GetRequiredService<SqliteStoreOptions>(),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IKeyValueStore>(static provider => provider.GetRequiredService<SqliteKeyValueStore>());
+        services.TryAddSingleton<StoreFaults>(SqliteFaults.Instance);
         return services;
     }
 }

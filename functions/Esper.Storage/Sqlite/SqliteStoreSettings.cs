@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Esper.Storage.Sqlite;
@@ -13,6 +14,12 @@ public static class SqliteStoreSettings
     /// <c>false</c>, one process owns it.
     /// </summary>
     public const string SharedDirectory = "ESPER_DATA_DIR_SHARED";
+
+    /// <summary>
+    /// Milliseconds a write waits for a lock another process holds before the request fails with 503
+    /// (<see cref="SqliteStoreOptions.BusyTimeout"/>); default 5000.
+    /// </summary>
+    public const string BusyTimeout = "ESPER_SQLITE_BUSY_TIMEOUT_MS";
 
     /// <summary><c>ESPER_STORE=sqlite</c>: <see cref="SqliteStoreOptions.FileName"/> in <see cref="DataDirectory"/>.</summary>
     public static StoreChoice Choice { get; } = new("sqlite", static (environment, errors) =>
@@ -33,10 +40,25 @@ public static class SqliteStoreSettings
                 return null;
         }
 
+        TimeSpan? busy = null;
+        if (environment(BusyTimeout)?.Trim() is { Length: > 0 } text)
+        {
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+            {
+                busy = TimeSpan.FromMilliseconds(ms);
+            }
+            else
+            {
+                errors.Add($"{BusyTimeout} must be a whole number of milliseconds, got '{text}'.");
+                return null;
+            }
+        }
+
         return services => services.AddEsperSqliteStore(options =>
         {
             options.Path = path;
             options.Shared = shared;
+            options.BusyTimeout = busy ?? options.BusyTimeout;
         });
     });
 }

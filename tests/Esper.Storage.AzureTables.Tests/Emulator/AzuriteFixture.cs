@@ -12,7 +12,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string ConnectionVariable = "ESPER_TEST_AZURE_TABLES_CONNECTION";
 
     /// <summary>Azurite's well-known development account key: public, and valid only against the emulator.</summary>
-    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private EmulatorProcess? emulator;
 
@@ -27,11 +27,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
             emulator = await EmulatorProcess.StartAsync(
                 "azurite-table",
                 port => ["--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{emulator.Port}/devstoreaccount1;";
+            connection = ConnectionStringFor(emulator.Port);
         }
 
         ConnectionString = connection;
     }
+
+    /// <summary>The connection string of an Azurite table service on <paramref name="port"/> of the loopback address.</summary>
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
     public Task DisposeAsync()
     {
