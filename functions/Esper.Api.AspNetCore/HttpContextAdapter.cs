@@ -35,7 +35,7 @@ public static class HttpContextAdapter
         {
             // Refused before a byte is read; the connection closes rather than drain a body nobody wants.
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request is too large.",
-                $"The declared body is {context.Request.ContentLength} bytes; the limit is {limits.MaxBodyBytes}.",
+                $"The body is larger than the limit of {limits.MaxBodyBytes} bytes.",
                 headers: new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Connection"] = "close" });
         }
 
