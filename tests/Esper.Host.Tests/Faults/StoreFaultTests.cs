@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Esper.Host.Tests.Support;
 using Esper.Testing;
@@ -65,7 +66,7 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var missing = await RecordedDecisions.MissingAsync(host.BaseAddress, acknowledged, TimeSpan.FromSeconds(60));
         output.WriteLine($"{StoreName}: {acknowledged.Count - missing.Count} of {acknowledged.Count} acknowledged decisions found afterwards");
         Assert.Empty(missing);
-        Assert.True(await WatchTotalAsync(host.BaseAddress) >= acknowledged.Count);
+        Assert.True(await WatchTotalAsync(host.BaseAddress, acknowledged.Count) >= acknowledged.Count);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Assert.Empty(missing);
-        Assert.True(await WatchTotalAsync(restarted.BaseAddress) >= acknowledged.Count);
+        Assert.True(await WatchTotalAsync(restarted.BaseAddress, acknowledged.Count) >= acknowledged.Count);
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
@@ -132,10 +133,24 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
     }
 
-    private static async Task<long> WatchTotalAsync(Uri host)
+    /// <summary>
+    /// The watch policy's results total once it reaches <paramref name="atLeast"/>, or the last total read after 60 s.
+    /// A decision can be found by id before journal recovery has finished counting it, so the count is polled.
+    /// </summary>
+    private static async Task<long> WatchTotalAsync(Uri host, long atLeast)
     {
         using var admin = new EsperClient(new HttpClient { BaseAddress = host }, EsperHost.AdminKey);
-        return (await admin.GetAsync("/api/v1/results/policies/watch")).Body.GetProperty("total").GetInt64();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var total = (await admin.GetAsync("/api/v1/results/policies/watch")).Body.GetProperty("total").GetInt64();
+            if (total >= atLeast || clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                return total;
+            }
+
+            await Task.Delay(250);
+        }
     }
 
     /// <summary>Asks /readyz until it answers <paramref name="expected"/> (bounded); returns that answer.</summary>
