@@ -1,4 +1,3 @@
-using System.Globalization;
 using Esper.Storage.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -78,8 +77,8 @@ public static class AzureTablesStoreSettings
             errors.Add($"{CreateTable} must be true or false, got '{flag}'.");
         }
 
-        var timeout = WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
-        var retries = WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
+        var timeout = StoreSettingText.WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
+        var retries = StoreSettingText.WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
         return errors.Count > before ? null : new AzureTablesStoreOptions
         {
             ConnectionString = connectionString,
@@ -89,22 +88,6 @@ public static class AzureTablesStoreSettings
             RequestTimeout = TimeSpan.FromMilliseconds(timeout),
             MaxRetries = retries,
         };
-    }
-
-    private static int WholeNumber(Func<string, string?> read, string name, int fallback, int min, int max, string unit, ICollection<string> errors)
-    {
-        if (NonEmpty(read(name)) is not { } text)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add($"{name} must be a whole number of {unit} from {min} to {max}, got '{text}'.");
-        return fallback;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Esper.Storage.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,8 +66,8 @@ public static class DynamoDbStoreSettings
         }
 
         var create = Flag(read, CreateTable, errors);
-        var timeout = WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
-        var retries = WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
+        var timeout = StoreSettingText.WholeNumber(read, Timeout, 5000, 1, 300_000, "milliseconds", errors);
+        var retries = StoreSettingText.WholeNumber(read, MaxRetries, 1, 0, 10, "retries", errors);
         return errors.Count > before ? null : new DynamoDbStoreOptions
         {
             RequestTimeout = TimeSpan.FromMilliseconds(timeout),
@@ -94,22 +93,6 @@ public static class DynamoDbStoreSettings
                 errors.Add($"{name} must be true or false, got '{value}'.");
                 return false;
         }
-    }
-
-    private static int WholeNumber(Func<string, string?> read, string name, int fallback, int min, int max, string unit, ICollection<string> errors)
-    {
-        if (NonEmpty(read(name)) is not { } text)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add($"{name} must be a whole number of {unit} from {min} to {max}, got '{text}'.");
-        return fallback;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
