@@ -44,6 +44,15 @@ public sealed class EsperApiOptions
     /// </summary>
     public RecordingMode Recording { get; set; } = RecordingMode.BeforeAnswer;
 
+    /// <summary>
+    /// Whether a decision writes its records: the decision record and its detail, the results counters and the
+    /// active-mitigations feed item. False keeps only what later decisions read (entity windows and penalties, and the
+    /// idempotency answer), written before the answer whatever <see cref="Recording"/> says, with no journal entry.
+    /// For a process whose events are recorded by a system of record elsewhere: the hybrid daemon (<c>esper run</c>),
+    /// which forwards every event to origin. Then decision and results reads of this process see nothing. Default true.
+    /// </summary>
+    public bool RecordDecisions { get; set; } = true;
+
     /// <summary>How old a journal entry must be before recovery treats its decision as orphaned and writes its records. Default 60 s.</summary>
     public TimeSpan JournalGrace { get; set; } = TimeSpan.FromSeconds(60);
 

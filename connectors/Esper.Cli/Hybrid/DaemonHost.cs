@@ -32,7 +32,14 @@ internal static class DaemonHost
         services.AddEsperSqliteStore(options => options.Path = SqliteStoreOptions.PathIn(home.DataRoot));
 
         // Connectors call the daemon as they call origin; the rate limit is origin's business.
-        services.AddEsperApi(static options => options.RateLimitPerMinute = 0);
+        services.AddEsperApi(static options =>
+        {
+            options.RateLimitPerMinute = 0;
+
+            // Origin is the system of record: it records every forwarded event itself, and the durable forward queue
+            // holds each one until origin has it. Locally only what later decisions read is kept (windows, penalties).
+            options.RecordDecisions = false;
+        });
         services.AddSingleton(settings);
         services.AddSingleton(new ConfigCache(home));
         services.AddSingleton(_ => new OriginClient(apiBase, apiKey));

@@ -15,7 +15,8 @@ namespace Esper.Api.Runtime;
 /// records (decision records, results counters, penalties). With <see cref="RecordingMode.BeforeAnswer"/> the
 /// records are awaited before the caller answers; with <see cref="RecordingMode.AfterAnswer"/> they are written
 /// right after, and the journal entry written in the counter round lets recovery write them if this process dies
-/// first. Either way an acknowledged decision is never lost.
+/// first. Either way an acknowledged decision is never lost. With <see cref="EsperApiOptions.RecordDecisions"/> off only
+/// the penalties are written (before the answer): the records are some other system's business.
 /// </summary>
 internal sealed partial class DecisionRunner(
     EntityStateRepository entities,
@@ -40,7 +41,7 @@ internal sealed partial class DecisionRunner(
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
         var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
-        var journalEntry = options.Recording == RecordingMode.AfterAnswer
+        var journalEntry = options.Recording == RecordingMode.AfterAnswer && options.RecordDecisions
             ? DecisionJournalRepository.Serialize(new JournalEntry(decisionId, now, beacon, ev))
             : null;
 
@@ -110,7 +111,9 @@ internal sealed partial class DecisionRunner(
         }
         if (!afterAnswer)
         {
-            var record = RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: false, cancellationToken);
+            var record = options.RecordDecisions
+                ? RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: false, cancellationToken)
+                : WriteStateAsync(tenantId, decision, cancellationToken);
             await (alsoWrite is null ? record : Task.WhenAll(record, alsoWrite(view))).ConfigureAwait(false);
             return new DecisionAttempt(view, Admission.Granted);
         }
@@ -229,6 +232,13 @@ internal sealed partial class DecisionRunner(
             await decisions.WriteAsync([tenantRecord], cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The penalties a decision sets or lifts, and nothing else (<see cref="EsperApiOptions.RecordDecisions"/> off).</summary>
+    private Task WriteStateAsync(string tenantId, Decision decision, CancellationToken cancellationToken) =>
+        decision.StateWrites.Count == 0
+            ? Task.CompletedTask
+            : Task.WhenAll(decision.StateWrites.Select(w => entities.UpdateAsync(
+                tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Writing the records of decision {DecisionId} (tenant {TenantId}) failed after it was answered; journal recovery will write them")]
     private static partial void LogRecordingFailed(ILogger logger, Exception exception, string tenantId, string decisionId);
