@@ -4,18 +4,22 @@
 #    origin (the Esper host) on loopback. Same body generator (bench/wrk/runtime.lua), same policy, same key.
 # 2. Proxy: `esper run --proxy` (a decision per request, then YARP) against a bare YARP proxy (bench/BareYarp), both in
 #    front of the same app (`esper capture test-server`), alternating bare, esper, bare, esper (bench/wrk/proxy.lua).
+# Between the two, a fixed-rate phase: origin and the daemon each at half of the peak wrk just measured for it, driven
+# by bench/LoadGen in rate mode (open loop: latency counts from when a request was due, so a stall is not hidden).
 # Builds the host, the CLI and the bare proxy (Release), starts everything on free 127.0.0.1 ports over fresh
 # temporary data, creates a window policy, runs wrk, stops every process by PID and prints both tables.
 #
 #   bench/hybrid.sh                       15 s per run, 2 wrk threads, 32 connections
 #   HYBRID_SECONDS=5 HYBRID_CONNECTIONS=8 bench/hybrid.sh
 #   HYBRID_PROXY=0 bench/hybrid.sh        decisions only
+#   HYBRID_RATE=0 bench/hybrid.sh         no fixed-rate phase
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${HYBRID_SECONDS:-15}
 connections=${HYBRID_CONNECTIONS:-32}
 proxy_runs=${HYBRID_PROXY:-1}
+rate_runs=${HYBRID_RATE:-1}
 work=$(mktemp -d)
 pids=()
 admin_key=esk_default_hybridbenchadminkey
@@ -51,8 +55,8 @@ echo "run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HE
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "building functions/Esper.Host, connectors/Esper.Cli and bench/BareYarp (Release)"
-for project in functions/Esper.Host connectors/Esper.Cli bench/BareYarp; do
+echo "building functions/Esper.Host, connectors/Esper.Cli, bench/BareYarp and bench/LoadGen (Release)"
+for project in functions/Esper.Host connectors/Esper.Cli bench/BareYarp bench/LoadGen; do
   if ! dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1; then
     grep -E " error " "$work/build.log" | sort -u | head -n 5
     echo "build of $project failed"
@@ -62,6 +66,7 @@ done
 host_dll=functions/Esper.Host/bin/Release/net10.0/Esper.Host.dll
 esper_dll=connectors/Esper.Cli/bin/Release/net10.0/esper.dll
 yarp_dll=bench/BareYarp/bin/Release/net10.0/Esper.Bench.BareYarp.dll
+loadgen_dll=bench/LoadGen/bin/Release/net10.0/Esper.Bench.LoadGen.dll
 
 # Origin: the host over the embedded store. As in bench/run.sh, the per-key rate limit stays on but far above the load.
 origin_port=$(free_port)
@@ -125,6 +130,20 @@ load_mid=$(cut -d' ' -f1-3 /proc/loadavg)
 run_wrk daemon "$daemon_url"
 echo "daemon /stats after the decision runs: $(curl -fs "$daemon_url/stats" || echo '?')"
 
+# Fixed rate: each target at half of its own peak above, same connections, its own body seed (fresh idempotency keys).
+rate_labels=()
+if [ "$rate_runs" != 0 ]; then
+  for target in origin daemon; do
+    url_var="${target}_url"
+    rate=$(jq '.rps / 2 | floor | if . < 1 then 1 else . end' "$work/$target.json")
+    timeout $((seconds + 60)) dotnet "$loadgen_dll" rate --url "${!url_var}/api/v1/runtime/mitigation" --api-key "$key" \
+      --label "$target-rate" --connections "$connections" --rate "$rate" --duration "$seconds" --warmup 1 --seed 9$RANDOM \
+      --out "$work/$target-rate.json" >"$work/loadgen-$target.log" 2>&1
+    [ -f "$work/$target-rate.json" ] || { echo "loadgen against $target wrote no summary"; cat "$work/loadgen-$target.log"; exit 1; }
+    rate_labels+=("$target-rate")
+  done
+fi
+
 proxy_wrk() { # label url
   local out="$work/$1.json"
   WRK_OUT="$out" WRK_LABEL="$1" WRK_CONNECTIONS="$connections" \
@@ -153,6 +172,16 @@ for target in origin daemon; do
   jq -r '[.label, (.rps|floor), .p50_ms, .p90_ms, .p99_ms, "\(.errors)/\(.requests)"] | @tsv' "$work/$target.json" |
     awk -F'\t' '{ printf "%-8s %10s %10.2f %10.2f %10.2f %10s\n", $1, $2, $3, $4, $5, $6 }'
 done
+
+if [ "${#rate_labels[@]}" -gt 0 ]; then
+  echo
+  echo "POST /api/v1/runtime/mitigation at a fixed rate, half of each target's peak above, bench/LoadGen rate -c$connections, ${seconds}s"
+  printf '%-13s %10s %10s %10s %10s %10s %10s\n' target rate req/s p50_ms p99_ms p99.9_ms errors
+  for label in "${rate_labels[@]}"; do
+    jq -r '[.label, .target_rate, (.rps|floor), .p50_ms, .p99_ms, .p999_ms, "\(.errors)/\(.requests)"] | @tsv' "$work/$label.json" |
+      awk -F'\t' '{ printf "%-13s %10s %10s %10.2f %10.2f %10.2f %10s\n", $1, $2, $3, $4, $5, $6, $7 }'
+  done
+fi
 
 if [ "${#proxy_labels[@]}" -gt 0 ]; then
   echo

@@ -67,7 +67,7 @@ public sealed class ProxyTests
     }
 
     [Fact]
-    public async Task Proxies_listed_in_runtime_xml_written_by_init_each_enforce_in_front_of_their_app()
+    public async Task Proxies_listed_in_runtime_xml_written_by_init_each_enforce_in_front_of_their_app_and_count_apart()
     {
         using var workspace = await ConnectedWorkspace.StartAsync(sync: true);
         var (key, esper) = (workspace.RuntimeKey, workspace.Esper);
@@ -83,14 +83,26 @@ public sealed class ProxyTests
         using var firstClient = new HttpClient { BaseAddress = new Uri(first) };
         using var secondClient = new HttpClient { BaseAddress = new Uri(second) };
 
-        var viaFirst = await GetAsync(firstClient, "/one", "runtime-xml-client/1.0");
+        // Six from one client through the first proxy: the burst policy blocks the sixth there.
+        var viaFirst = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            viaFirst.Add((await GetAsync(firstClient, "/one", "runtime-xml-client/1.0")).Status);
+        }
+
         var viaSecond = await GetAsync(secondClient, "/two", "runtime-xml-client/2.0");
+        var stats = await daemon.StatsAsync();
+        var perProxy = stats.GetProperty("proxies").EnumerateArray()
+            .Select(static p => $"{p.GetProperty("listen").GetString()} {p.GetProperty("proxied").GetInt64()}/{p.GetProperty("blocked").GetInt64()}")
+            .ToList();
 
         Assert.Contains("<!-- Enforcing proxies", written, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, viaFirst.Status);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.Forbidden], viaFirst);
         Assert.Equal(HttpStatusCode.OK, viaSecond.Status);
         Assert.Equal("/two", JsonDocument.Parse(viaSecond.Body).RootElement.GetProperty("path").GetString());
-        Assert.Equal(2, (await daemon.StatsAsync()).GetProperty("proxied").GetInt64());
+        Assert.Equal([$"{first} 5/1", $"{second} 1/0"], perProxy);
+        Assert.Equal(6, stats.GetProperty("proxied").GetInt64());
+        Assert.Equal(1, stats.GetProperty("proxy_blocked").GetInt64());
     }
 
     [Fact]

@@ -39,6 +39,13 @@ internal static class DaemonEndpoints
         ["last_sync_at"] = stats.LastSyncAt?.ToString("O"),
         ["proxied"] = stats.Proxied,
         ["proxy_blocked"] = stats.ProxyBlocked,
+        ["proxies"] = new JsonArray([.. stats.Proxies.Select(static p => (JsonNode)new JsonObject
+        {
+            ["listen"] = p.Route.ListenText,
+            ["upstream"] = p.Route.Upstream.ToString(),
+            ["proxied"] = p.Proxied,
+            ["blocked"] = p.Blocked,
+        })]),
     };
 
     private static async Task DecideAsync(HttpContext context, LocalDecider decider)

@@ -23,6 +23,9 @@ internal static class DaemonHost
         builder.WebHost.ConfigureKestrel(static k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // YARP logs every forwarded request at Information: one locked, flushed file write per proxied request.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         // Log lines carry the daemon's clock (the one AddEsperApi registers), like everything else it timestamps.
         builder.Services.AddSingleton<ILoggerProvider>(sp =>
             new RotatingFileLoggerProvider(home.LogsRoot, settings.MaxLogBytes, settings.KeepLogFiles, sp.GetRequiredService<TimeProvider>()));
@@ -64,10 +67,11 @@ internal static class DaemonHost
 
         // The last good config serves from the first request, even when origin is down at start.
         await app.Services.GetRequiredService<OriginSync>().LoadCachedAsync(cancellationToken).ConfigureAwait(false);
+        var stats = app.Services.GetRequiredService<HybridStats>();
         foreach (var proxy in settings.Proxies)
         {
             // Everything arriving on a proxy's port is its app's traffic: decided, then dropped or forwarded.
-            var enforcing = ActivatorUtilities.CreateInstance<EnforcingProxy>(app.Services, proxy, apiKey);
+            var enforcing = ActivatorUtilities.CreateInstance<EnforcingProxy>(app.Services, proxy, stats.AddProxy(proxy), apiKey);
             app.Lifetime.ApplicationStopped.Register(enforcing.Dispose);
             var port = proxy.Listen.Port;
             app.MapWhen(context => context.Connection.LocalPort == port, branch => branch.Run(enforcing.HandleAsync));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
@@ -15,6 +14,7 @@ namespace Esper.Cli.Hybrid;
 /// </summary>
 internal sealed partial class EnforcingProxy(
     ProxyRoute route,
+    ProxyCounters counters,
     IHttpForwarder forwarder,
     LocalDecider decider,
     HybridKeyIndex hybridKeys,
@@ -54,8 +54,8 @@ internal sealed partial class EnforcingProxy(
             LogKeyNoted(logger, keyMode, context.Request.Method, context.Request.Path);
         }
 
-        var response = await decider.DecideAsync(EventOf(context), _auth, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted).ConfigureAwait(false);
-        var (action, hybridKey) = response.StatusCode == 200 ? ActionOf(response.Body) : (null, null);
+        var response = await decider.DecideAsync(ProxyEvent.Of(context), _auth, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted).ConfigureAwait(false);
+        var (action, hybridKey) = response.StatusCode == 200 ? ProxyEvent.DecisionOf(response.Body.Span) : (null, null);
         switch (action)
         {
             case "block":
@@ -70,7 +70,7 @@ internal sealed partial class EnforcingProxy(
                 break;
         }
 
-        stats.ProxyAnswered(blocked: false);
+        stats.ProxyAnswered(counters, blocked: false);
         var error = await forwarder.SendAsync(context, _upstream, _client, ForwarderRequestConfig.Empty, HttpTransformer.Default).ConfigureAwait(false);
         if (error != ForwarderError.None)
         {
@@ -82,7 +82,7 @@ internal sealed partial class EnforcingProxy(
 
     private async Task BlockAsync(HttpContext context, string? hybridKey)
     {
-        stats.ProxyAnswered(blocked: true);
+        stats.ProxyAnswered(counters, blocked: true);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         if (hybridKey is not null)
         {
@@ -91,60 +91,6 @@ internal sealed partial class EnforcingProxy(
 
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync("Blocked by Esper.\n", context.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>The request as a runtime event (nested form); the body is not read, so it streams to the app untouched.</summary>
-    private static byte[] EventOf(HttpContext context)
-    {
-        var request = context.Request;
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("source", "esper-run-proxy");
-            json.WriteStartObject("request");
-            json.WriteString("method", request.Method);
-            json.WriteString("path", request.Path.HasValue ? request.Path.Value : "/");
-            json.WriteString("client_ip", context.Connection.RemoteIpAddress?.ToString());
-            json.WriteString("user_agent", request.Headers.UserAgent.ToString());
-            json.WriteStartObject("headers");
-            foreach (var header in request.Headers)
-            {
-                if (!header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
-                {
-                    json.WriteString(header.Key.ToLowerInvariant(), header.Value.ToString());
-                }
-            }
-
-            json.WriteEndObject();
-            json.WriteStartObject("query_params");
-            foreach (var item in request.Query)
-            {
-                json.WriteString(item.Key, item.Value.ToString());
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static (string? Action, string? HybridKey) ActionOf(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var action = root.TryGetProperty("action", out var a) ? a.GetString() : null;
-            var key = root.TryGetProperty("hybrid_key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
-            return (action, key);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
     }
 
     [LoggerMessage(EventId = 1420, Level = LogLevel.Information, Message = "Proxy: blocked {Method} {Path} (local decision)")]

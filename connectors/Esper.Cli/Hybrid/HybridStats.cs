@@ -12,6 +12,8 @@ internal sealed class HybridStats
     private long _mitigationsApplied;
     private long _proxied;
     private long _proxyBlocked;
+    private readonly Lock _proxiesLock = new();
+    private ProxyCounters[] _proxies = [];
 
     /// <summary>Decisions answered 200 (each one an event for origin).</summary>
     public long Decisions => Interlocked.Read(ref _decisions);
@@ -34,6 +36,9 @@ internal sealed class HybridStats
 
     /// <summary>Requests the enforcing proxy answered 403 itself (block decision or blocked hybrid key).</summary>
     public long ProxyBlocked => Interlocked.Read(ref _proxyBlocked);
+
+    /// <summary>Each enforcing proxy's own counters, in the order the proxies were configured.</summary>
+    public IReadOnlyList<ProxyCounters> Proxies => Volatile.Read(ref _proxies);
 
     /// <summary>Origin's config version the daemon decides with, null until a config is loaded.</summary>
     public string? ConfigVersion { get; set; }
@@ -58,7 +63,23 @@ internal sealed class HybridStats
 
     public void Synced(bool ok) => Interlocked.Increment(ref ok ? ref _syncs : ref _syncFailures);
 
-    public void ProxyAnswered(bool blocked) => Interlocked.Increment(ref blocked ? ref _proxyBlocked : ref _proxied);
+    /// <summary>Registers one proxy at start-up; its requests count in its own counters and in the totals.</summary>
+    public ProxyCounters AddProxy(ProxyRoute route)
+    {
+        var counters = new ProxyCounters(route);
+        lock (_proxiesLock)
+        {
+            Volatile.Write(ref _proxies, [.. _proxies, counters]);
+        }
+
+        return counters;
+    }
+
+    public void ProxyAnswered(ProxyCounters proxy, bool blocked)
+    {
+        proxy.Answered(blocked);
+        Interlocked.Increment(ref blocked ? ref _proxyBlocked : ref _proxied);
+    }
 
     public void AddMitigationsApplied(int count) => Interlocked.Add(ref _mitigationsApplied, count);
 }

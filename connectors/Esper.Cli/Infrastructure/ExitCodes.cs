@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Esper could not be reached (connection refused, DNS, timeout).</summary>
     public const int Unreachable = 3;
+
+    /// <summary>Another process holds what the command needs: <c>esper run</c> over a home whose daemon is already running.</summary>
+    public const int Busy = 4;
 }

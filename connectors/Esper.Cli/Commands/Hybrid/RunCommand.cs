@@ -51,7 +51,18 @@ internal sealed class RunCommand(CliEnvironment environment, IEsperApiFactory ap
             throw new UsageException("esper run needs an API key (runtime scope is enough): esper init --api-key <secret>, or ESPER_API_KEY.");
         }
 
-        await using var app = await DaemonHost.BuildAsync(home, runtime, connection.ApiBase, connection.Secret!, cancellationToken).ConfigureAwait(false);
+        WebApplication app;
+        try
+        {
+            app = await DaemonHost.BuildAsync(home, runtime, connection.ApiBase, connection.Secret!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is IOException)
+        {
+            // The embedded store refuses a file another process holds (its lock file): the one expected way to fail here.
+            throw new HomeInUseException(home.Root, ex);
+        }
+
+        await using var running = app;
         output.Line($"esper run: deciding on {runtime.Listen} for tenant {Connection.TenantOfKey(connection.Secret) ?? "default"}; origin {connection.ApiBase}; logs in {home.LogsRoot}.");
         foreach (var proxy in runtime.Proxies)
         {

@@ -81,6 +81,32 @@ internal static class HttpRequestParser
         return Result.Request;
     }
 
+    /// <summary>
+    /// Whether the buffer starts with an HTTP/1.x request line (<c>METHOD target HTTP/1.x</c> and its line end):
+    /// <see cref="Result.Request"/> when it does, <see cref="Result.NeedMore"/> when the bytes so far could still be
+    /// one, <see cref="Result.NotHttp"/> otherwise.
+    /// </summary>
+    public static Result StartsWithRequestLine(ReadOnlySpan<byte> buffer)
+    {
+        if (!StartsWithMethod(buffer, out var partial))
+        {
+            return partial ? Result.NeedMore : Result.NotHttp;
+        }
+
+        var end = buffer.IndexOf("\r\n"u8);
+        if (end < 0)
+        {
+            return buffer.Length > 8 * 1024 ? Result.NotHttp : Result.NeedMore;
+        }
+
+        // Exactly METHOD SP target SP HTTP/1.x, as TryRead will insist.
+        var line = buffer[..end];
+        var version = line.LastIndexOf((byte)' ');
+        return version > 0 && line[(version + 1)..].StartsWith("HTTP/1."u8) && line.Count((byte)' ') == 2
+            ? Result.Request
+            : Result.NotHttp;
+    }
+
     private static bool StartsWithMethod(ReadOnlySpan<byte> buffer, out bool partial)
     {
         partial = false;

@@ -17,6 +17,12 @@ internal sealed class TcpFlow
     /// <summary>Bytes of the current request's Content-Length body still to skip.</summary>
     public long BodyRemaining { get; set; }
 
+    /// <summary>
+    /// The current request sent <c>Expect: 100-continue</c>, so its body may never come (the server answered with a
+    /// final status instead); until the first byte after the head shows which, a request line there means it did not.
+    /// </summary>
+    public bool BodyMayBeWithheld { get; set; }
+
     /// <summary>The current request's chunked body being followed, or null.</summary>
     public ChunkedBody? Chunked { get; set; }
 }

@@ -45,6 +45,7 @@ internal sealed class TcpReassembler
             flow.Ignored = false;
             flow.BodyRemaining = 0;
             flow.Chunked = null;
+            flow.BodyMayBeWithheld = false;
             return [];
         }
 
@@ -120,6 +121,24 @@ internal sealed class TcpReassembler
         while (flow.Buffer.Count > 0 && !flow.Ignored)
         {
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(flow.Buffer);
+            if (flow.BodyMayBeWithheld)
+            {
+                var next = HttpRequestParser.StartsWithRequestLine(span);
+                if (next == HttpRequestParser.Result.NeedMore)
+                {
+                    break;
+                }
+
+                // A request line where the body would start: the client never sent the body (it got a final answer
+                // to its Expect: 100-continue), so the next request is read instead of being skipped as body bytes.
+                flow.BodyMayBeWithheld = false;
+                if (next == HttpRequestParser.Result.Request)
+                {
+                    flow.BodyRemaining = 0;
+                    flow.Chunked = null;
+                }
+            }
+
             if (flow.BodyRemaining > 0)
             {
                 var skip = (int)Math.Min(flow.BodyRemaining, span.Length);
@@ -162,13 +181,18 @@ internal sealed class TcpReassembler
             flow.Buffer.RemoveRange(0, consumed);
             flow.BodyRemaining = contentLength;
             flow.Chunked = isChunked ? new ChunkedBody() : null;
+            flow.BodyMayBeWithheld = (contentLength > 0 || isChunked) && ExpectsContinue(request!);
         }
 
         return found;
     }
 
+    private static bool ExpectsContinue(CapturedRequest request) =>
+        request.Header("expect") is { } expect && expect.Trim().Equals("100-continue", StringComparison.OrdinalIgnoreCase);
+
     private static void Ignore(TcpFlow flow)
     {
+        flow.BodyMayBeWithheld = false;
         flow.Ignored = true;
         flow.Buffer.Clear();
         flow.Chunked = null;
