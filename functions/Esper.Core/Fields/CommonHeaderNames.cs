@@ -30,7 +30,28 @@ internal static class CommonHeaderNames
     public static string NameOf(JsonProperty property)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Length <= MaxLength && raw.IndexOf((byte)'\\') < 0)
+        if (raw.IndexOf((byte)'\\') < 0 && Lookup(raw) is { } name)
+        {
+            return name;
+        }
+
+        return property.Name;
+    }
+
+    /// <summary>The property name under the reader, as <see cref="NameOf(JsonProperty)"/> reads it.</summary>
+    public static string NameOf(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && Lookup(reader.ValueSpan) is { } name)
+        {
+            return name;
+        }
+
+        return reader.GetString()!;
+    }
+
+    private static string? Lookup(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length <= MaxLength)
         {
             Span<char> chars = stackalloc char[MaxLength];
             if (Ascii.ToUtf16(raw, chars, out var written) == OperationStatus.Done
@@ -40,6 +61,6 @@ internal static class CommonHeaderNames
             }
         }
 
-        return property.Name;
+        return null;
     }
 }
