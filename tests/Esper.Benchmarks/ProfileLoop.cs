@@ -20,8 +20,7 @@ public static class ProfileLoop
         {
             for (var i = 0; i < 1000; i++)
             {
-                var parsed = RequestEncoder.Parse(SampleRequest.Body);
-                set.Decide(RequestEncoder.Encode(parsed.Value!), SampleRequest.Now, state);
+                set.Decide(RequestEncoder.Encode(SampleRequest.Read()), SampleRequest.Now, state);
             }
 
             n += 1000;
