@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -185,21 +186,22 @@ internal ref partial struct Utf8EventReader
             return false;
         }
 
-        var key = lowerCaseNames ? name.Trim().ToLowerInvariant() : name;
-        if (into.TryGetValue(key, out var existing))
+        var key = lowerCaseNames && !IsLowerCaseAscii(name) ? name.Trim().ToLowerInvariant() : name;
+        ref var value = ref CollectionsMarshal.GetValueRefOrAddDefault(into, key, out var exists);
+        if (exists)
         {
-            into[key] = existing + ", " + text;
+            value = value + ", " + text;
             return true;
         }
 
-        if (into.Count >= maxEntries)
-        {
-            return false;
-        }
-
-        into[key] = text;
-        return true;
+        // Over the limit the body is declined, so the entry just added does not matter.
+        value = text;
+        return into.Count <= maxEntries;
     }
+
+    /// <summary>True when trimming and lower-casing would leave the name as it is (most names: no second string to make).</summary>
+    private static bool IsLowerCaseAscii(string name) =>
+        Ascii.IsValid(name) && !name.AsSpan().ContainsAnyInRange('A', 'Z') && !char.IsWhiteSpace(name[0]) && !char.IsWhiteSpace(name[^1]);
 
     /// <summary>The text a scalar value encodes to (as <see cref="BodyFlattener.ScalarText"/>); null for anything else.</summary>
     private readonly string? ScalarText(ref Utf8JsonReader reader)
