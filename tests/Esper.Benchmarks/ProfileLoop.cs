@@ -6,11 +6,12 @@ namespace Esper.Benchmarks;
 
 /// <summary>
 /// Runs parse + encode + decide for the realistic tenant in a loop for a given time (<c>-- --loop SECONDS</c>), so a
-/// sampling profiler (perf with <c>DOTNET_PerfMapEnabled=1</c>, or dotnet-trace) can attach to a steady workload.
+/// sampling profiler (perf with <c>DOTNET_PerfMapEnabled=1</c>, or dotnet-trace) can attach to a steady workload;
+/// <c>-- --loop SECONDS read</c> runs only the one-pass read of the body.
 /// </summary>
 public static class ProfileLoop
 {
-    public static void Run(int seconds)
+    public static void Run(int seconds, bool readOnly)
     {
         var set = PolicySet.Compile(BenchmarkTenant.Realistic().Config);
         var state = new InMemoryEntityState();
@@ -20,8 +21,13 @@ public static class ProfileLoop
         {
             for (var i = 0; i < 1000; i++)
             {
-                var parsed = RequestEncoder.Parse(SampleRequest.Body);
-                set.Decide(RequestEncoder.Encode(parsed.Value!), SampleRequest.Now, state);
+                if (readOnly)
+                {
+                    SampleRequest.Read();
+                    continue;
+                }
+
+                set.Decide(RequestEncoder.Encode(SampleRequest.Read()), SampleRequest.Now, state);
             }
 
             n += 1000;

@@ -7,9 +7,9 @@ if (args is ["--quick"])
     return;
 }
 
-if (args is ["--loop", var seconds])
+if (args is ["--loop", var seconds, ..])
 {
-    ProfileLoop.Run(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    ProfileLoop.Run(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), readOnly: args is [_, _, "read"]);
     return;
 }
 

@@ -17,7 +17,7 @@ public static class QuickTiming
         {
             var set = PolicySet.Compile(tenant.Config);
             var state = new InMemoryEntityState();
-            EncodedRequest Encode() => RequestEncoder.Encode(RequestEncoder.Parse(SampleRequest.Body).Value!);
+            EncodedRequest Encode() => RequestEncoder.Encode(SampleRequest.Read());
             var encoded = Encode();
             var plan = set.Prepare(encoded, SampleRequest.Now);
             var counters = new Dictionary<string, IReadOnlyDictionary<string, long>>();
@@ -26,14 +26,18 @@ public static class QuickTiming
                 counters[r.EntityKey] = new Dictionary<string, long>(r.Add);
             }
 
-            var parsed = RequestEncoder.Parse(SampleRequest.Body).Value!;
-            Time(tenant.Name + " parse", () => RequestEncoder.Parse(SampleRequest.Body));
+            var parsed = SampleRequest.Read();
+            Time(tenant.Name + " read (bytes, one pass)", SampleRequest.Read);
+            Time(tenant.Name + " parse (bytes, document)", SampleRequest.ParseDocument);
+            Time(tenant.Name + " parse (element only)", () => RequestEncoder.Parse(SampleRequest.Body));
             Time(tenant.Name + " encode (parsed)", () => RequestEncoder.Encode(parsed));
             Time(tenant.Name + " encode", () => Encode());
             Time(tenant.Name + " prepare", () => set.Prepare(encoded, SampleRequest.Now));
             Time(tenant.Name + " finish", () => set.Finish(plan, counters));
             Time(tenant.Name + " prepare+finish", () => set.Finish(set.Prepare(encoded, SampleRequest.Now), counters));
             Time(tenant.Name + " decide(in-memory)", () => set.Decide(encoded, SampleRequest.Now, state));
+            Time(tenant.Name + " read+encode+decide", () => set.Decide(Encode(), SampleRequest.Now, state));
+            Time(tenant.Name + " document+encode+decide", () => set.Decide(RequestEncoder.Encode(SampleRequest.ParseDocument()), SampleRequest.Now, state));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Esper.Core.Fields;
 
 namespace Esper.Benchmarks;
 
@@ -9,7 +10,16 @@ public static class SampleRequest
 
     public static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static JsonElement Body { get; } = JsonDocument.Parse($$"""
+    /// <summary>The host's default text limits (depth 32, strings of 8,192 characters, 5,000 properties).</summary>
+    public static readonly EventTextLimits Limits = new(MaxDepth: 32, MaxStringLength: 8192, MaxProperties: 5000);
+
+    /// <summary>The body as the runtime endpoint receives it: UTF-8 bytes.</summary>
+    public static byte[] Utf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Json());
+
+    /// <summary>The body as a parsed element, for the document path the endpoint took before reading bytes in one pass.</summary>
+    public static JsonElement Body { get; } = JsonDocument.Parse(Utf8).RootElement.Clone();
+
+    private static string Json() => $$"""
         {
           "source": "web",
           "observed_at": "2026-01-01T12:00:00Z",
@@ -32,7 +42,18 @@ public static class SampleRequest
           },
           "fields": { "plan": "pro" }
         }
-        """).RootElement.Clone();
+        """;
+
+    /// <summary>Reads the bytes in one pass, as the runtime endpoint does.</summary>
+    public static RuntimeEvent Read() =>
+        RequestEncoder.TryRead(Utf8, Limits, out var read) ? read.Value! : throw new InvalidOperationException("the sample body is not read in one pass");
+
+    /// <summary>Parses the bytes as a document, then the element (the endpoint's path before the one-pass reader).</summary>
+    public static RuntimeEvent ParseDocument()
+    {
+        using var document = JsonDocument.Parse(Utf8, new JsonDocumentOptions { MaxDepth = Limits.MaxDepth });
+        return RequestEncoder.Parse(document.RootElement).Value!;
+    }
 
     /// <summary>The same request for CEL: standard CEL errors on a missing map key, so every header the expressions read is present.</summary>
     public static Dictionary<string, object?> CelVariables() => new()

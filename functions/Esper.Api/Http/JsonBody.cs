@@ -18,23 +18,8 @@ internal static class JsonBody
     public static bool TryParse(ApiRequest request, RequestLimits limits, bool strict, out JsonDocument? document, out ApiResponse? problem)
     {
         document = null;
-        problem = null;
-        if (request.Headers.TryGetValue("Content-Type", out var contentType) && !string.IsNullOrWhiteSpace(contentType)
-            && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (!CheckEnvelope(request, limits, out problem))
         {
-            problem = Problems.Create(415, "unsupported-media-type", "The body must be JSON.", $"Content-Type '{contentType}' is not JSON; send application/json.");
-            return false;
-        }
-
-        if (request.Body.Length > limits.MaxBodyBytes)
-        {
-            problem = TooLarge($"The body is {request.Body.Length} bytes; the limit is {limits.MaxBodyBytes}.");
-            return false;
-        }
-
-        if (request.Body.IsEmpty)
-        {
-            problem = Problems.Validation("$", "A JSON body is required.");
             return false;
         }
 
@@ -59,6 +44,32 @@ internal static class JsonBody
             problem = error.Message.StartsWith("too many", StringComparison.Ordinal)
                 ? TooLarge($"{error.Field}: {error.Message}", error)
                 : Problems.Validation([error]);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The checks made before the body is read: a JSON content type, the size limit, a body at all.</summary>
+    public static bool CheckEnvelope(ApiRequest request, RequestLimits limits, out ApiResponse? problem)
+    {
+        problem = null;
+        if (request.Headers.TryGetValue("Content-Type", out var contentType) && !string.IsNullOrWhiteSpace(contentType)
+            && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = Problems.Create(415, "unsupported-media-type", "The body must be JSON.", $"Content-Type '{contentType}' is not JSON; send application/json.");
+            return false;
+        }
+
+        if (request.Body.Length > limits.MaxBodyBytes)
+        {
+            problem = TooLarge($"The body is {request.Body.Length} bytes; the limit is {limits.MaxBodyBytes}.");
+            return false;
+        }
+
+        if (request.Body.IsEmpty)
+        {
+            problem = Problems.Validation("$", "A JSON body is required.");
             return false;
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Esper.Api.Http;
 using Esper.Core.Fields;
@@ -7,6 +8,26 @@ namespace Esper.Api.Runtime;
 /// <summary>Parses runtime and beacon events, naming the offending field (prefixed with the event's index in a batch).</summary>
 internal static class EventBody
 {
+    /// <summary>
+    /// Reads a single event from the body's bytes in one pass (the runtime endpoint's fast path). False when the
+    /// body is anything but a valid event within the limits: the caller then parses it as a document, which names
+    /// the problem exactly as before.
+    /// </summary>
+    public static bool TryRead(ApiRequest request, RequestLimits limits, [NotNullWhen(true)] out RuntimeEvent? ev, out IReadOnlyList<string>? warnings)
+    {
+        var textLimits = new EventTextLimits(limits.MaxJsonDepth, limits.MaxStringLength, limits.MaxJsonProperties);
+        if (RequestEncoder.TryRead(request.Body.Span, textLimits, out var read))
+        {
+            ev = read.Value!;
+            warnings = Warnings(read);
+            return true;
+        }
+
+        ev = null;
+        warnings = null;
+        return false;
+    }
+
     public static RuntimeEvent? Parse(JsonElement element, string prefix, out ApiResponse? problem)
     {
         var parsed = RequestEncoder.Parse(element);
@@ -40,7 +61,7 @@ internal static class EventBody
         {
             if (!TopLevel.Contains(property.Name, StringComparer.Ordinal))
             {
-                (warnings ??= []).Add($"'{property.Name}' is not a field of the runtime body and was ignored; the fields are {string.Join(", ", TopLevel)}");
+                (warnings ??= []).Add(IgnoredKey(property.Name));
             }
         }
 
@@ -48,10 +69,27 @@ internal static class EventBody
         {
             if (!RequestKeys.Contains(property.Name, StringComparer.Ordinal))
             {
-                (warnings ??= []).Add($"'request.{property.Name}' is not a field of request and was ignored; the fields are {string.Join(", ", RequestKeys)}");
+                (warnings ??= []).Add(IgnoredRequestKey(property.Name));
             }
         }
 
         return warnings;
     }
+
+    /// <summary>The same warnings for an event read from its bytes, which names the keys it ignored.</summary>
+    public static IReadOnlyList<string>? Warnings(ParseResult read)
+    {
+        if (read.IgnoredKeys is null && read.IgnoredRequestKeys is null)
+        {
+            return null;
+        }
+
+        return [.. (read.IgnoredKeys ?? []).Select(IgnoredKey), .. (read.IgnoredRequestKeys ?? []).Select(IgnoredRequestKey)];
+    }
+
+    private static string IgnoredKey(string name) =>
+        $"'{name}' is not a field of the runtime body and was ignored; the fields are {string.Join(", ", TopLevel)}";
+
+    private static string IgnoredRequestKey(string name) =>
+        $"'request.{name}' is not a field of request and was ignored; the fields are {string.Join(", ", RequestKeys)}";
 }

@@ -30,7 +30,18 @@ internal sealed class RuntimeEndpoints(
 
     private async ValueTask<ApiResponse> DecideAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        if (!JsonBody.CheckEnvelope(call.Request, options.Limits, out var problem))
+        {
+            return problem!;
+        }
+
+        if (EventBody.TryRead(call.Request, options.Limits, out var read, out var warnings))
+        {
+            return await idempotent.DecideAsync(call, read, warnings, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Not a valid event within the limits: parse it as a document for the problem that names the field.
+        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out problem))
         {
             return problem!;
         }
@@ -44,45 +55,9 @@ internal sealed class RuntimeEndpoints(
 
     private async ValueTask<ApiResponse> BeaconAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!JsonBody.TryParse(call.Request, options.Limits, out var body, out var problem))
+        if (ReadBeaconEvents(call.Request, out var problem) is not { } events)
         {
             return problem!;
-        }
-
-        List<RuntimeEvent> events = [];
-        using (body)
-        {
-            var root = body!.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
-            {
-                var count = root.GetArrayLength();
-                if (count == 0 || count > options.MaxBeaconBatch)
-                {
-                    return Problems.Validation("$", $"a batch holds 1 to {options.MaxBeaconBatch} events; got {count}");
-                }
-
-                var index = 0;
-                foreach (var element in root.EnumerateArray())
-                {
-                    var ev = EventBody.Parse(element, $"[{index++}].", out problem);
-                    if (ev is null)
-                    {
-                        return problem!;
-                    }
-
-                    events.Add(ev);
-                }
-            }
-            else
-            {
-                var ev = EventBody.Parse(root, "", out problem);
-                if (ev is null)
-                {
-                    return problem!;
-                }
-
-                events.Add(ev);
-            }
         }
 
         var tenantId = call.Key.TenantId;
@@ -126,5 +101,54 @@ internal sealed class RuntimeEndpoints(
         }
 
         return JsonResponses.Create(202, new BeaconAcceptedView(events.Count, duplicates), ReadableJson.Api.BeaconAcceptedView);
+    }
+
+    /// <summary>One event read in a single pass, or a batch (and every problem) through the parsed document.</summary>
+    private List<RuntimeEvent>? ReadBeaconEvents(ApiRequest request, out ApiResponse? problem)
+    {
+        if (!JsonBody.CheckEnvelope(request, options.Limits, out problem))
+        {
+            return null;
+        }
+
+        if (EventBody.TryRead(request, options.Limits, out var single, out _))
+        {
+            return [single];
+        }
+
+        if (!JsonBody.TryParse(request, options.Limits, out var body, out problem))
+        {
+            return null;
+        }
+
+        using (body)
+        {
+            var root = body!.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                return EventBody.Parse(root, "", out problem) is { } ev ? [ev] : null;
+            }
+
+            var count = root.GetArrayLength();
+            if (count == 0 || count > options.MaxBeaconBatch)
+            {
+                problem = Problems.Validation("$", $"a batch holds 1 to {options.MaxBeaconBatch} events; got {count}");
+                return null;
+            }
+
+            List<RuntimeEvent> events = [];
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                if (EventBody.Parse(element, $"[{index++}].", out problem) is not { } ev)
+                {
+                    return null;
+                }
+
+                events.Add(ev);
+            }
+
+            return events;
+        }
     }
 }

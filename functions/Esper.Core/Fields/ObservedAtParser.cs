@@ -27,6 +27,18 @@ internal static class ObservedAtParser
         return TryParse(element.GetString(), out value);
     }
 
+    /// <summary>Reads the unescaped JSON string under the reader, as <see cref="TryParse(JsonElement, out DateTimeOffset)"/> reads an element.</summary>
+    public static bool TryParse(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        if (HasTimeAndOffsetText(reader.ValueSpan) && reader.TryGetDateTimeOffset(out value))
+        {
+            value = value.ToUniversalTime();
+            return true;
+        }
+
+        return TryParse(reader.GetString(), out value);
+    }
+
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
         value = default;
@@ -53,7 +65,16 @@ internal static class ObservedAtParser
             return false;
         }
 
-        var text = raw[1..^1];
+        return HasTimeAndOffsetText(raw[1..^1]);
+    }
+
+    private static bool HasTimeAndOffsetText(ReadOnlySpan<byte> text)
+    {
+        if (text.Length < 20)
+        {
+            return false;
+        }
+
         return text[10] == (byte)'T' && text[13] == (byte)':' && text[16] == (byte)':' &&
                (text[^1] == (byte)'Z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
     }

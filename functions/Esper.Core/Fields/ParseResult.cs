@@ -16,6 +16,15 @@ public sealed class ParseResult
     /// <summary>JSON path of the offending field (e.g. <c>request.headers</c>), when parsing failed.</summary>
     public string? ErrorField { get; }
 
+    /// <summary>
+    /// Top-level keys of the nested runtime shape that were ignored, in body order, when the body was read from
+    /// its bytes by <see cref="RequestEncoder.TryRead"/>; null when there were none.
+    /// </summary>
+    public IReadOnlyList<string>? IgnoredKeys { get; private init; }
+
+    /// <summary>Keys of the <c>request</c> object that were ignored, as <see cref="IgnoredKeys"/>.</summary>
+    public IReadOnlyList<string>? IgnoredRequestKeys { get; private init; }
+
     /// <summary>A human message, when parsing failed.</summary>
     public string? ErrorMessage { get; }
 
@@ -24,6 +33,10 @@ public sealed class ParseResult
 
     /// <summary>A success.</summary>
     public static ParseResult Ok(RuntimeEvent value) => new(value, null, null);
+
+    /// <summary>A success that also names the keys the nested shape ignored.</summary>
+    internal static ParseResult Ok(RuntimeEvent value, IReadOnlyList<string>? ignoredKeys, IReadOnlyList<string>? ignoredRequestKeys) =>
+        new(value, null, null) { IgnoredKeys = ignoredKeys, IgnoredRequestKeys = ignoredRequestKeys };
 
     /// <summary>A failure naming the field.</summary>
     public static ParseResult Fail(string field, string message) => new(null, field, message);

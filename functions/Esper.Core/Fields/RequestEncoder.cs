@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Esper.Core.Fields;
@@ -13,6 +14,18 @@ public static class RequestEncoder
     /// and respect the limits in <see cref="FieldLimits"/>.
     /// </summary>
     public static ParseResult Parse(JsonElement body) => RuntimeEventParser.Parse(body);
+
+    /// <summary>
+    /// Reads one event straight from its UTF-8 JSON bytes in a single pass, checking the text limits as it goes.
+    /// True with the same result <see cref="Parse"/> gives for the parsed body when the body is a valid event within
+    /// <paramref name="limits"/>; false for anything else (malformed or hostile JSON, an invalid event, a key given
+    /// twice where the order would matter): then parse the body as a document for the error that names the field.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8Json, EventTextLimits limits, [NotNullWhen(true)] out ParseResult? result)
+    {
+        result = Utf8EventReader.TryRead(utf8Json, limits);
+        return result is not null;
+    }
 
     /// <summary>Encodes a parsed event into its normalised field model.</summary>
     public static EncodedRequest Encode(RuntimeEvent ev)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Esper.Core.Fields;
 
@@ -5,10 +6,24 @@ namespace Esper.Core.Tests.Fields;
 
 internal static class EventJson
 {
+    /// <summary>Generous text limits, so that only the event's own rules decide.</summary>
+    public static readonly EventTextLimits Limits = new(MaxDepth: 64, MaxStringLength: 1 << 20, MaxProperties: 100_000);
+
+    /// <summary>
+    /// Parses the document, and checks on the way that the single-pass reader gives the same event whenever it
+    /// reads the body (it declines every body the document parser refuses).
+    /// </summary>
     public static ParseResult Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return RequestEncoder.Parse(document.RootElement);
+        var result = RequestEncoder.Parse(document.RootElement);
+        if (RequestEncoder.TryRead(Encoding.UTF8.GetBytes(json), Limits, out var read))
+        {
+            Assert.True(result.Succeeded, $"the reader took a body the parser refuses ({result.ErrorField}): {json}");
+            EventComparison.AssertSame(result.Value!, read.Value!);
+        }
+
+        return result;
     }
 
     public static EncodedRequest Encode(string json)

@@ -101,6 +101,34 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Report(accepted, refused);
     }
 
+    [Fact]
+    public void Single_pass_reader_reads_what_the_document_parser_reads_and_declines_the_rest()
+    {
+        var mutated = Mutations.Of(FuzzBudget.Lines("events.jsonl"));
+        var generated = Gen.Int.Select(static seed => RandomJson.Build(new Random(seed), 6));
+        var (read, declined) = (0, 0);
+        Gen.OneOf(mutated, generated).Sample(json =>
+        {
+            var result = Timed(() => RequestEncoder.TryRead(System.Text.Encoding.UTF8.GetBytes(json), Fields.EventJson.Limits, out var r) ? r : null);
+            if (result is null)
+            {
+                declined++;
+                return;
+            }
+
+            read++;
+            Assert.True(TryParse(json, out var document), "the reader took malformed JSON: " + json);
+            using (document)
+            {
+                var parsed = RequestEncoder.Parse(document!.RootElement);
+                Assert.True(parsed.Succeeded, $"the reader took a body the parser refuses ({parsed.ErrorField}): {json}");
+                Fields.EventComparison.AssertSame(parsed.Value!, result.Value!);
+            }
+        }, writeLine: output.WriteLine, time: FuzzBudget.Seconds, threads: 1);
+
+        Report(read, declined);
+    }
+
     // A harness whose inputs all fail the first check (or all pass it) tests little: both outcomes must be common.
     private void Report(int accepted, int refused)
     {
