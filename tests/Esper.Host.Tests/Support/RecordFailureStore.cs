@@ -12,8 +12,23 @@ internal sealed class RecordFailureStore(IKeyValueStore inner) : IKeyValueStore
 
     public ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
 
-    public ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        inner.QueryAsync(partitionKey, sortKeyPrefix, options, cancellationToken);
+    /// <summary>How many journal entries queries have returned so far.</summary>
+    public int JournalEntriesRead => _journalEntriesRead;
+
+    private int _journalEntriesRead;
+
+    public bool RemovesExpiredItemsFreely => inner.RemovesExpiredItemsFreely;
+
+    public async ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var items = await inner.QueryAsync(partitionKey, sortKeyPrefix, options, cancellationToken).ConfigureAwait(false);
+        if (partitionKey.EndsWith("#journal", StringComparison.Ordinal))
+        {
+            Interlocked.Add(ref _journalEntriesRead, items.Count);
+        }
+
+        return items;
+    }
 
     public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
         inner.PutAsync(key, document, condition, expiresAt, cancellationToken);
