@@ -30,8 +30,18 @@ internal sealed class RecordFailureStore(IKeyValueStore inner) : IKeyValueStore
         return items;
     }
 
-    public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default) =>
-        inner.PutAsync(key, document, condition, expiresAt, cancellationToken);
+    /// <summary>Runs before each journal entry is written (a test makes the write land late with it).</summary>
+    public Action? BeforeJournalWrite { get; set; }
+
+    public ValueTask<WriteResult> PutAsync(ItemKey key, string document, WriteCondition condition, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    {
+        if (key.PartitionKey.EndsWith("#journal", StringComparison.Ordinal))
+        {
+            BeforeJournalWrite?.Invoke();
+        }
+
+        return inner.PutAsync(key, document, condition, expiresAt, cancellationToken);
+    }
 
     public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
         Fails(key.PartitionKey) ? ValueTask.FromException<WriteResult>(Gone()) : inner.DeleteAsync(key, expectedVersion, cancellationToken);
