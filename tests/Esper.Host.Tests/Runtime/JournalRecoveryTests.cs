@@ -56,6 +56,41 @@ public sealed class JournalRecoveryTests
     }
 
     [Fact]
+    public async Task An_entry_whose_recovery_meets_a_store_outage_is_recovered_by_a_later_sweep()
+    {
+        using var host = EsperHost.Start(services: services =>
+        {
+            services.AddSingleton(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()) { FailAsOutage = true });
+            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
+            services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
+        });
+        using var client = host.Client();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
+        var store = host.Services.GetRequiredService<RecordFailureStore>();
+        var pending = host.Services.GetRequiredService<PendingRecordings>();
+        store.FailRecords = true;
+        var answered = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event());
+        await pending.DrainAsync();
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+
+        // The store is still out when the entry comes of age: the sweep cannot record it and must not pass it.
+        host.Time.Advance(TimeSpan.FromSeconds(61));
+        await client.GetAsync("/api/v1/results/policies/watch");
+        await pending.DrainAsync();
+        store.FailRecords = false;
+
+        host.Time.Advance(TimeSpan.FromSeconds(31));
+        await client.GetAsync("/api/v1/results/policies/watch");
+        await pending.DrainAsync();
+        var results = await client.GetAsync("/api/v1/results/policies/watch");
+
+        Assert.Equal(1, results.Body.GetProperty("total").GetInt64());
+        var recent = Assert.Single(results.Body.GetProperty("recent_decisions").EnumerateArray());
+        Assert.Equal(answered.Str("decision_id"), recent.GetProperty("decision_id").GetString());
+        Assert.True(recent.GetProperty("recovered").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_decision_whose_journal_entry_landed_past_half_the_grace_period_is_recorded_before_its_answer()
     {
         using var host = EsperHost.Start(services: services =>

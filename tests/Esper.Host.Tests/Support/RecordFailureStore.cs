@@ -7,7 +7,7 @@ namespace Esper.Host.Tests.Support;
 /// </summary>
 internal sealed class RecordFailureStore(IKeyValueStore inner) : IKeyValueStore
 {
-    /// <summary>While true, writes to decision, results and journal partitions throw.</summary>
+    /// <summary>While true, writes to decision, results and journal partitions throw (but for the journal's watermark).</summary>
     public bool FailRecords { get; set; }
 
     public ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
@@ -46,8 +46,11 @@ internal sealed class RecordFailureStore(IKeyValueStore inner) : IKeyValueStore
     public ValueTask<WriteResult> DeleteAsync(ItemKey key, string? expectedVersion = null, CancellationToken cancellationToken = default) =>
         Fails(key.PartitionKey) ? ValueTask.FromException<WriteResult>(Gone()) : inner.DeleteAsync(key, expectedVersion, cancellationToken);
 
+    // The journal's only counter item is the sweep's watermark, which is not a record write: it keeps working.
     public ValueTask<IReadOnlyDictionary<string, long>> UpdateCountersAsync(ItemKey key, CounterUpdate update, CancellationToken cancellationToken = default) =>
-        Fails(key.PartitionKey) ? ValueTask.FromException<IReadOnlyDictionary<string, long>>(Gone()) : inner.UpdateCountersAsync(key, update, cancellationToken);
+        Fails(key.PartitionKey) && !key.PartitionKey.EndsWith("#journal", StringComparison.Ordinal)
+            ? ValueTask.FromException<IReadOnlyDictionary<string, long>>(Gone())
+            : inner.UpdateCountersAsync(key, update, cancellationToken);
 
     public ValueTask<IReadOnlyDictionary<string, long>> GetCountersAsync(ItemKey key, CancellationToken cancellationToken = default) =>
         inner.GetCountersAsync(key, cancellationToken);
@@ -58,7 +61,10 @@ internal sealed class RecordFailureStore(IKeyValueStore inner) : IKeyValueStore
     private bool Fails(string partitionKey) =>
         FailRecords && (partitionKey.EndsWith("#decisions", StringComparison.Ordinal) || partitionKey.Contains("#results#", StringComparison.Ordinal) || partitionKey.EndsWith("#journal", StringComparison.Ordinal));
 
-    private static IOException Gone() => new("The store went away (test).");
+    /// <summary>When true, the failures are network failures (a store outage) rather than I/O errors (a defect).</summary>
+    public bool FailAsOutage { get; set; }
+
+    private Exception Gone() => FailAsOutage ? new HttpRequestException("The store is unreachable (test).") : new IOException("The store went away (test).");
 
     public ValueTask<bool> PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
 }
