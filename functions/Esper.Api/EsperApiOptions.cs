@@ -60,6 +60,29 @@ public sealed class EsperApiOptions
     public TimeSpan JournalSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long a journal entry is kept: a decision whose process died is recovered if any process serves its tenant
+    /// (or reads its results) within this time. On DynamoDB entries are left to this expiry instead of deleted (a delete
+    /// is a billed write), so it bounds the journal's storage. Default 24 h; never less than the grace period plus two
+    /// sweep intervals.
+    /// </summary>
+    public TimeSpan JournalRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The expiry a journal entry is written with: <see cref="JournalRetention"/>, at least the grace period plus two
+    /// sweep intervals, and never longer than the decision records are kept (an entry outliving its decision's record
+    /// would be recovered a second time).
+    /// </summary>
+    internal TimeSpan JournalEntryLifetime
+    {
+        get
+        {
+            var floor = JournalGrace + JournalSweepInterval + JournalSweepInterval;
+            var lifetime = JournalRetention < floor ? floor : JournalRetention;
+            return lifetime > DecisionRetention ? DecisionRetention : lifetime;
+        }
+    }
+
+    /// <summary>
     /// The <c>Retry-After</c> of a 503 answered because the store is unavailable (unreachable, timed out, locked or
     /// full). Default 5 s.
     /// </summary>

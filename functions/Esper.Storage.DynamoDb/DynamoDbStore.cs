@@ -18,6 +18,9 @@ internal sealed class DynamoDbStore(IAmazonDynamoDB client, DynamoDbStoreOptions
     private readonly TableInitializer initializer = new(client, options);
     private readonly string table = options.TableName;
 
+    /// <summary>DynamoDB's TTL deletes expired items at no write cost; a delete is billed like a write.</summary>
+    public bool RemovesExpiredItemsFreely => true;
+
     public async ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default)
     {
         var item = await ReadAsync(key, cancellationToken).ConfigureAwait(false);

@@ -67,7 +67,7 @@ internal sealed partial class DecisionRunner(
         var next = states.Count;
         if (journalEntry is not null)
         {
-            round[next++] = journal.WriteAsync(tenantId, now, decisionId, journalEntry, now + options.DecisionRetention, cancellationToken).AsTask();
+            round[next++] = journal.WriteAsync(tenantId, now, decisionId, journalEntry, now + options.JournalEntryLifetime, cancellationToken).AsTask();
         }
 
         if (admission is not null)
@@ -76,6 +76,10 @@ internal sealed partial class DecisionRunner(
         }
 
         await Task.WhenAll(round).ConfigureAwait(false);
+
+        // Recovery reads the journal from a watermark that passes a time once it is older than the grace period, so an
+        // entry must be stored well within it. A round that took longer (a stalled process) is recorded before its answer.
+        var lateJournal = afterAnswer && time.GetUtcNow() - now > options.JournalGrace / 2;
 
         if (admission is not null && !admission.Result.IsGranted)
         {
@@ -109,12 +113,17 @@ internal sealed partial class DecisionRunner(
         {
             view = view with { HybridKey = await hybridKeys.ForAsync(tenantId, penalised, cancellationToken).ConfigureAwait(false) };
         }
-        if (!afterAnswer)
+        if (!afterAnswer || lateJournal)
         {
             var record = options.RecordDecisions
-                ? RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: false, cancellationToken)
+                ? RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: afterAnswer, cancellationToken)
                 : WriteStateAsync(tenantId, decision, cancellationToken);
             await (alsoWrite is null ? record : Task.WhenAll(record, alsoWrite(view))).ConfigureAwait(false);
+            if (lateJournal)
+            {
+                await journal.CompleteAsync(tenantId, now, decisionId, CancellationToken.None).ConfigureAwait(false);
+            }
+
             return new DecisionAttempt(view, Admission.Granted);
         }
 
@@ -127,7 +136,7 @@ internal sealed partial class DecisionRunner(
     /// <summary>
     /// Writes the records of a journaled decision whose process died before writing them: the decision is finished
     /// again from the journaled event at its own time, over the entity state as it is now (which already holds the
-    /// event), and recorded as recovered. Then the entry is deleted.
+    /// event), and recorded as recovered. Then the entry is done (<see cref="DecisionJournalRepository.CompleteAsync"/>).
     /// </summary>
     public async Task RecoverAsync(string tenantId, PolicySet set, JournalEntry entry, CancellationToken cancellationToken)
     {
@@ -138,7 +147,7 @@ internal sealed partial class DecisionRunner(
 
         var decision = set.Finish(plan, ByEntityKey(states, reads), challenges.ReadPass(tenantId, entry.Event, plan.EntityKeys.Values));
         await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, journaled: true, cancellationToken).ConfigureAwait(false);
-        await journal.RemoveAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
+        await journal.CompleteAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The entity key of the match that decided, when it binds one.</summary>
@@ -163,7 +172,7 @@ internal sealed partial class DecisionRunner(
         {
             // The caller has its answer: nothing it cancels may stop these writes.
             await RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: true, CancellationToken.None, answerWrite).ConfigureAwait(false);
-            await journal.RemoveAsync(tenantId, now, decisionId, CancellationToken.None).ConfigureAwait(false);
+            await journal.CompleteAsync(tenantId, now, decisionId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

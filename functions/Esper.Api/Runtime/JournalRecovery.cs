@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Esper.Core.Engine;
+using Esper.Storage.Faults;
 using Esper.Storage.Repositories;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +11,10 @@ namespace Esper.Api.Runtime;
 /// scheduler in a serverless host, so traffic drives it: each process sweeps a tenant's journal when it first serves
 /// the tenant and then at most every <see cref="EsperApiOptions.JournalSweepInterval"/>, in the background, taking
 /// only entries older than <see cref="EsperApiOptions.JournalGrace"/> (a live process writes its records within
-/// milliseconds of answering). A results read sweeps too, so operators see recovered decisions.
+/// milliseconds of answering). A results read sweeps too, so operators see recovered decisions. A sweep reads the
+/// journal as a time range from the tenant's watermark (where the last sweep stopped) and the tenant's decision
+/// records over the same range, recovers the entries without a record, and moves the watermark: entries left to
+/// expire (DynamoDB) are read about once, not on every sweep.
 /// </summary>
 internal sealed partial class JournalRecovery(
     DecisionJournalRepository journal,
@@ -17,11 +22,17 @@ internal sealed partial class JournalRecovery(
     PolicySetCache cache,
     DecisionRunner runner,
     PendingRecordings pending,
+    StoreFaults faults,
     EsperApiOptions options,
     TimeProvider time,
     ILogger<JournalRecovery> logger)
 {
-    private const int BatchSize = 100;
+    /// <summary>Entries read per query round.</summary>
+    private const int ChunkSize = 500;
+
+    /// <summary>Most entries one sweep reads; a sweep that stops short makes the next one due at once.</summary>
+    private const int MaxEntriesPerSweep = 5_000;
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextSweep = new(StringComparer.Ordinal);
 
     /// <summary>Starts a background sweep of the tenant's journal when one is due; returns at once.</summary>
@@ -45,42 +56,79 @@ internal sealed partial class JournalRecovery(
     }
 
     /// <summary>
-    /// Recovers up to one batch of the tenant's orphaned journal entries, oldest first (the next sweep takes the
-    /// next batch); returns how many decisions it recorded. An entry that cannot be recovered is logged and left to
-    /// expire with the decision records' retention.
+    /// Recovers the tenant's orphaned journal entries from the watermark up to the grace period, oldest first (at
+    /// most <see cref="MaxEntriesPerSweep"/> entries read; the next sweep goes on from there); returns how many
+    /// decisions it recorded. An entry whose recovery meets a store outage holds the watermark, so the next sweep
+    /// tries it again; one that fails otherwise (a defect, which would fail again) is logged and passed.
     /// </summary>
     public async Task<int> SweepAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var entries = await journal.OlderThanAsync(tenantId, time.GetUtcNow() - options.JournalGrace, BatchSize, cancellationToken).ConfigureAwait(false);
-        if (entries.Count == 0)
+        var now = time.GetUtcNow();
+        var end = now - options.JournalGrace;
+        var watermark = await journal.WatermarkAsync(tenantId, cancellationToken).ConfigureAwait(false);
+
+        // Without a watermark (the first sweep of a tenant), from the oldest time an entry can still be live.
+        var cursor = DecisionCursor.At(watermark is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : now - options.DecisionRetention);
+        var recovered = 0;
+        var read = 0;
+        var done = cursor.NextMs >= end.ToUnixTimeMilliseconds();
+        PolicySet? set = null;
+        while (!done && read < MaxEntriesPerSweep)
         {
-            return 0;
+            var (entries, next, last) = await journal.ReadAsync(tenantId, cursor, end, ChunkSize, cancellationToken).ConfigureAwait(false);
+            if (entries.Count > 0)
+            {
+                var recorded = await decisions.RecordedIdsAsync(tenantId, cursor.NextMs, next.NextMs, cancellationToken).ConfigureAwait(false);
+                foreach (var entry in entries)
+                {
+                    if (recorded.Contains(entry.DecisionId))
+                    {
+                        // The records were written; on a store that deletes done entries, only deleting this one failed.
+                        await journal.CompleteAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    try
+                    {
+                        set ??= await cache.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
+                        await runner.RecoverAsync(tenantId, set, entry, cancellationToken).ConfigureAwait(false);
+                        LogRecovered(logger, entry.DecisionId, tenantId, entry.DecidedAt);
+                        recovered++;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException && faults.IsOutage(ex))
+                    {
+                        // Stop here: the watermark stays at this entry and the next sweep tries it again.
+                        LogEntryFailed(logger, ex, entry.DecisionId, tenantId);
+                        await MoveWatermarkAsync(tenantId, watermark, entry.DecidedAt.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+                        return recovered;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        LogEntryFailed(logger, ex, entry.DecisionId, tenantId);
+                    }
+                }
+            }
+
+            read += entries.Count;
+            (cursor, done) = (next, last);
         }
 
-        var recovered = 0;
-        var set = await cache.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        foreach (var entry in entries)
+        await MoveWatermarkAsync(tenantId, watermark, cursor.NextMs, cancellationToken).ConfigureAwait(false);
+        if (!done)
         {
-            try
-            {
-                if (await decisions.ExistsAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false))
-                {
-                    // The records were written; only deleting the entry failed.
-                    await journal.RemoveAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                await runner.RecoverAsync(tenantId, set, entry, cancellationToken).ConfigureAwait(false);
-                LogRecovered(logger, entry.DecisionId, tenantId, entry.DecidedAt);
-                recovered++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogEntryFailed(logger, ex, entry.DecisionId, tenantId);
-            }
+            // More entries than one sweep reads: the next request of the tenant starts the next sweep.
+            _nextSweep[tenantId] = now;
         }
 
         return recovered;
+    }
+
+    private async ValueTask MoveWatermarkAsync(string tenantId, long? watermark, long ms, CancellationToken cancellationToken)
+    {
+        if (watermark is null || ms > watermark)
+        {
+            await journal.SetWatermarkAsync(tenantId, ms, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task SweepQuietlyAsync(string tenantId)

@@ -58,8 +58,10 @@ internal static class DecisionFinisher
 
                 if (fired && clause.PenaltyCounter is not null)
                 {
+                    // A running penalty is renewed only once firing would lengthen it by a quarter of its duration:
+                    // an actor hammering a penalised clause costs one write per quarter duration, not one per request.
                     var until = nowUnix + clause.Mitigation.DurationSeconds;
-                    if (until > (penaltyExpiry ?? 0))
+                    if (penaltyExpiry is null || until - penaltyExpiry >= RenewalStep(clause.Mitigation.DurationSeconds))
                     {
                         WriteFor(plan, ref writes, candidate.EntityKey!).SetCounters[clause.PenaltyCounter] = until;
                         penaltyExpiry = until;
@@ -114,6 +116,9 @@ internal static class DecisionFinisher
             ConfigVersion = plan.PolicySet.ConfigVersion,
         };
     }
+
+    /// <summary>How much longer firing must make a running penalty before it is written again: a quarter of its duration, at least one second.</summary>
+    internal static long RenewalStep(long durationSeconds) => Math.Max(1, durationSeconds / 4);
 
     internal static StateWrite WriteFor(DecisionPlan plan, ref List<StateWrite>? writes, string key)
     {

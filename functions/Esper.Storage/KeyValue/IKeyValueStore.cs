@@ -48,6 +48,13 @@ public interface IKeyValueStore
     /// <summary>Unconditionally writes many document items, split into backend-sized batches; every item is written when this returns.</summary>
     ValueTask BatchPutAsync(IReadOnlyList<BatchItem> items, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// True when the backend removes expired items itself without billing a write (DynamoDB's TTL), so an item no longer
+    /// needed costs less left to its expiry than deleted. Default false: deleting is cheap (SQLite) or the backend
+    /// keeps expired items until something deletes them (Azure Tables).
+    /// </summary>
+    bool RemovesExpiredItemsFreely => false;
+
     /// <summary>Checks that the backend answers (used by readiness probes).</summary>
     ValueTask<bool> PingAsync(CancellationToken cancellationToken = default);
 }

@@ -103,6 +103,31 @@ public sealed class DecisionRepository(IKeyValueStore store)
     public async ValueTask<bool> ExistsAsync(string tenantId, DateTimeOffset decidedAt, string decisionId, CancellationToken cancellationToken = default) =>
         await store.GetAsync(new ItemKey(StorageKeys.DecisionPartition(tenantId), StorageKeys.TimeSortKey(decidedAt, decisionId)), cancellationToken).ConfigureAwait(false) is not null;
 
+    /// <summary>
+    /// The ids of the decisions made from <paramref name="fromMs"/> up to <paramref name="endMs"/> (unix milliseconds,
+    /// end exclusive) whose tenant record is stored: what <see cref="ExistsAsync"/> answers for each, read as a time
+    /// range (one query per slice, not one read per decision) and taken from the sort keys without parsing records.
+    /// </summary>
+    public async ValueTask<IReadOnlySet<string>> RecordedIdsAsync(string tenantId, long fromMs, long endMs, CancellationToken cancellationToken = default)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var cursor = new DecisionCursor(fromMs, DecisionTimeSlices.MaxExponent);
+        while (cursor.NextMs < endMs)
+        {
+            var (items, next, _) = await DecisionTimeSlices.ReadItemsAsync(store, StorageKeys.DecisionPartition(tenantId), cursor, endMs, RecordedIdsPage, cancellationToken).ConfigureAwait(false);
+            foreach (var item in items)
+            {
+                ids.Add(StorageKeys.TimeSortKeyId(item.Key.SortKey));
+            }
+
+            cursor = next;
+        }
+
+        return ids;
+    }
+
+    private const int RecordedIdsPage = 1000;
+
     /// <summary>The newest decisions a policy matched, newest first.</summary>
     public async ValueTask<IReadOnlyList<DecisionRecord>> RecentForPolicyAsync(string tenantId, string policyId, int limit, CancellationToken cancellationToken = default)
     {

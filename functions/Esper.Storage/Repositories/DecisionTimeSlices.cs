@@ -24,8 +24,25 @@ internal static class DecisionTimeSlices
 
     public static async ValueTask<DecisionChunk> ReadAsync(IKeyValueStore store, string partition, DecisionCursor cursor, long endMs, int maxRecords, CancellationToken cancellationToken)
     {
+        var (items, next, done) = await ReadItemsAsync(store, partition, cursor, endMs, maxRecords, cancellationToken).ConfigureAwait(false);
+        var records = new List<DecisionRecord>(items.Count);
+        foreach (var item in items)
+        {
+            records.Add(JsonSerializer.Deserialize(item.Document, StorageJsonContext.Default.DecisionRecord)!);
+        }
+
+        return new DecisionChunk(records, next, done);
+    }
+
+    /// <summary>
+    /// The items of a time-keyed partition (any partition whose sort keys are <see cref="StorageKeys.TimeSortKey"/>)
+    /// from <paramref name="cursor"/> up to <paramref name="endMs"/> (exclusive), as <see cref="ReadAsync"/> reads
+    /// records: the items, the cursor after them (every item before it was returned) and whether it reached the end.
+    /// </summary>
+    public static async ValueTask<(List<StoredItem> Items, DecisionCursor Next, bool Done)> ReadItemsAsync(IKeyValueStore store, string partition, DecisionCursor cursor, long endMs, int maxRecords, CancellationToken cancellationToken)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
-        var records = new List<DecisionRecord>();
+        var records = new List<StoredItem>();
         var next = cursor.NextMs;
         var exponent = Math.Clamp(cursor.Exponent, 0, MaxExponent);
         for (var queries = 0; next < endMs && queries < MaxQueries && records.Count < maxRecords; queries++)
@@ -46,16 +63,12 @@ internal static class DecisionTimeSlices
                 continue;
             }
 
-            foreach (var item in items)
-            {
-                records.Add(JsonSerializer.Deserialize(item.Document, StorageJsonContext.Default.DecisionRecord)!);
-            }
-
+            records.AddRange(items);
             next += Pow10(exponent);
             exponent = Math.Min(exponent + 1, MaxExponent);
         }
 
-        return new DecisionChunk(records, new DecisionCursor(next, exponent), next >= endMs);
+        return (records, new DecisionCursor(next, exponent), next >= endMs);
     }
 
     /// <summary>The largest e whose slice starts at <paramref name="from"/> (aligned) and ends by <paramref name="endMs"/>.</summary>

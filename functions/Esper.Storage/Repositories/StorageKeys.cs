@@ -93,6 +93,15 @@ public static class StorageKeys
     /// <summary>A sort key that orders by time (fixed-width milliseconds) and stays unique through <paramref name="id"/>.</summary>
     public static string TimeSortKey(DateTimeOffset at, string id) => $"{at.ToUnixTimeMilliseconds():D13}#{id}";
 
+    /// <summary>The id part of a sort key made by <see cref="TimeSortKey"/>.</summary>
+    public static string TimeSortKeyId(string sortKey) => sortKey[(sortKey.IndexOf('#', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>
+    /// The counter item holding how far the tenant's journal has been swept (<c>ms</c>: every entry of a decision made
+    /// before that unix millisecond is recorded or recovered).
+    /// </summary>
+    public static ItemKey JournalWatermark(string tenantId) => new(JournalPartition(tenantId), "watermark");
+
     /// <summary>Lower-case hex SHA-256 of a text (UTF-8).</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

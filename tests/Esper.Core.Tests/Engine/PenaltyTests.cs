@@ -125,6 +125,55 @@ public sealed class PenaltyTests
     }
 
     [Fact]
+    public void Firing_again_early_in_a_penalty_does_not_rewrite_it()
+    {
+        var f = new EngineFixture();
+        var set = LoginLimitWithPenalty();
+        Trip(f, set);
+        f.Advance(74);
+
+        // Firing now would lengthen the 300 s penalty by 74 s, less than a quarter of it: the penalty stands as set.
+        var again = FireAgain(f, set);
+
+        var match = Assert.Single(again.Matches);
+        Assert.True(match.PenaltyActive);
+        Assert.Equal(Start.ToUnixTimeSeconds() + 300, match.PenaltyExpiresAt);
+        Assert.DoesNotContain(again.StateWrites, static w => w.Set.Count > 0);
+        f.Advance(225);
+        Assert.Equal(DecisionAction.Block, f.Decide(set, Request("GET", "/login")).Action);
+        f.Advance(1);
+        Assert.Equal(DecisionAction.Allow, f.Decide(set, Request("GET", "/login")).Action);
+    }
+
+    [Fact]
+    public void Firing_again_a_quarter_into_a_penalty_renews_it_for_its_full_duration()
+    {
+        var f = new EngineFixture();
+        var set = LoginLimitWithPenalty();
+        Trip(f, set);
+        f.Advance(75);
+
+        var again = FireAgain(f, set);
+
+        var match = Assert.Single(again.Matches);
+        Assert.Equal(Start.ToUnixTimeSeconds() + 375, match.PenaltyExpiresAt);
+        var write = Assert.Single(again.StateWrites);
+        Assert.Equal(Start.ToUnixTimeSeconds() + 375, Assert.Single(write.Set).Value);
+    }
+
+    private static Decision FireAgain(EngineFixture f, PolicySet set)
+    {
+        // The window refilled: the sixth POST in it fires again while the first penalty is still on.
+        Decision again = null!;
+        for (var i = 0; i < 6; i++)
+        {
+            again = f.Decide(set, Request("POST", "/login"));
+        }
+
+        return again;
+    }
+
+    [Fact]
     public void Penalised_clause_without_window_fires_on_first_match_and_then_sticks()
     {
         var f = new EngineFixture();

@@ -56,6 +56,70 @@ public sealed class JournalRecoveryTests
     }
 
     [Fact]
+    public async Task An_entry_whose_recovery_meets_a_store_outage_is_recovered_by_a_later_sweep()
+    {
+        using var host = EsperHost.Start(services: services =>
+        {
+            services.AddSingleton(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()) { FailAsOutage = true });
+            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
+            services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
+        });
+        using var client = host.Client();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
+        var store = host.Services.GetRequiredService<RecordFailureStore>();
+        var pending = host.Services.GetRequiredService<PendingRecordings>();
+        store.FailRecords = true;
+        var answered = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event());
+        await pending.DrainAsync();
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+
+        // The store is still out when the entry comes of age: the sweep cannot record it and must not pass it.
+        host.Time.Advance(TimeSpan.FromSeconds(61));
+        await client.GetAsync("/api/v1/results/policies/watch");
+        await pending.DrainAsync();
+        store.FailRecords = false;
+
+        host.Time.Advance(TimeSpan.FromSeconds(31));
+        await client.GetAsync("/api/v1/results/policies/watch");
+        await pending.DrainAsync();
+        var results = await client.GetAsync("/api/v1/results/policies/watch");
+
+        Assert.Equal(1, results.Body.GetProperty("total").GetInt64());
+        var recent = Assert.Single(results.Body.GetProperty("recent_decisions").EnumerateArray());
+        Assert.Equal(answered.Str("decision_id"), recent.GetProperty("decision_id").GetString());
+        Assert.True(recent.GetProperty("recovered").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_decision_whose_journal_entry_landed_past_half_the_grace_period_is_recorded_before_its_answer()
+    {
+        using var host = EsperHost.Start(services: services =>
+        {
+            services.AddSingleton(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()));
+            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
+            services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
+        });
+        using var client = host.Client();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
+        var store = host.Services.GetRequiredService<RecordFailureStore>();
+
+        // The journal entry lands 31 s after its decision's time (a stalled process): a sweep may pass that time at
+        // 60 s, so the entry cannot be trusted and the records are written first. They fail: no 200 is answered.
+        store.BeforeJournalWrite = () => host.Time.Advance(TimeSpan.FromSeconds(31));
+        store.FailRecords = true;
+        var late = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, late.Status);
+
+        // On time, the same failure is written after the answer and left to recovery.
+        store.BeforeJournalWrite = null;
+        var onTime = await client.PostAsync("/api/v1/runtime/mitigation", Scenario.Event());
+        await host.Services.GetRequiredService<PendingRecordings>().DrainAsync();
+
+        Assert.Equal(HttpStatusCode.OK, onTime.Status);
+    }
+
+    [Fact]
     public async Task Records_written_after_the_answer_leave_no_journal_entry_and_are_not_marked_recovered()
     {
         using var host = EsperHost.Start(settings: new Dictionary<string, string> { ["ESPER_RECORDING"] = "after_answer" });
