@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using Esper.Bench.InProcess.Harness;
+using Esper.Core.Fields;
+using Esper.Storage.KeyValue;
+using Esper.Storage.Repositories;
+using Esper.Storage.Sqlite;
+
+namespace Esper.Bench.InProcess.Stores;
+
+/// <summary>
+/// The embedded store alone, without the engine or the handler: the store calls of one realistic decision, issued
+/// through the runtime's own repositories in the runtime's rounds, 32 decisions in flight. It reports process CPU
+/// per decision (steadier than rates on a shared machine) and the bytes the process wrote per decision (the WAL
+/// appends and the checkpoints' copies into the database file, from /proc/self/io), in 4 KiB pages.
+/// </summary>
+internal static class StoreDecisionLoop
+{
+    private const int InFlight = 32;
+    private const string Tenant = "t_bench";
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    private static readonly string[] FiredPolicies = ["p_login_burst", "p_scripted"];
+
+    public static async Task<TableResult> RunAsync(string dataDir, int decisions, int warmUp, int rounds)
+    {
+        var table = new TableResult("Embedded store alone: the store calls of one decision (32 in flight)", "inprocess store --out DIR",
+            "variant", "round", "decisions", "CPU µs/decision", "KiB written/decision", "pages written/decision", "decisions/s");
+        table.Description = "Per decision, through the runtime's repositories: with an idempotency key, the claim, config version read and " +
+            "rate limit; two entity counter updates (one key from 50,000 client IPs, one new key); the decision record with two policy " +
+            "copies and its detail, the idempotency answer, one policy's results shard and a traffic shard. Without a key, the same " +
+            "without the claim and the answer. 'journal' adds the after-answer journal entry (put in the counter round, deleted " +
+            "after the records). Bytes written are the process's write() bytes (WAL frames and checkpoint copies).";
+        var variants = new (string Name, bool Key, bool Journal)[]
+        {
+            ("idempotency key", true, false),
+            ("no idempotency key", false, false),
+            ("no key, journal (after_answer)", false, true),
+        };
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var (name, key, journal) in variants)
+            {
+                Directory.CreateDirectory(dataDir);
+                var path = Path.Combine(dataDir, $"store-{Guid.NewGuid():N}.db");
+                using (var store = new SqliteKeyValueStore(new SqliteStoreOptions { Path = path }, TimeProvider.System))
+                {
+                    var loop = new Loop(store, key, journal);
+                    await loop.RunAsync(warmUp);
+                    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                    var writtenBefore = WrittenBytes();
+                    var started = Stopwatch.GetTimestamp();
+                    await loop.RunAsync(decisions);
+                    var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                    var written = WrittenBytes() - writtenBefore;
+                    table.Row(name, round, decisions, Math.Round(cpu.TotalMicroseconds / decisions, 0),
+                        Math.Round(written / 1024.0 / decisions, 1), Math.Round(written / 4096.0 / decisions, 2), Math.Round(decisions / elapsed, 0));
+                }
+
+                foreach (var file in Directory.GetFiles(dataDir, Path.GetFileName(path) + "*"))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        return table;
+    }
+
+    // wchar: every byte handed to write() by any thread of the process (SQLite writes its WAL and checkpoints so).
+    private static long WrittenBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/io"))
+        {
+            if (line.StartsWith("wchar:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    private sealed class Loop(IKeyValueStore store, bool idempotencyKey, bool journal)
+    {
+        private readonly IdempotencyRepository _idempotency = new(store);
+        private readonly RateLimitRepository _rateLimit = new(store);
+        private readonly ConfigRepository _config = new(store);
+        private readonly EntityStateRepository _entities = new(store);
+        private readonly DecisionRepository _decisions = new(store);
+        private readonly DecisionJournalRepository _journal = new(store);
+        private readonly ResultsRepository _results = new(store);
+        private long _next;
+
+        public Task RunAsync(int count)
+        {
+            var remaining = count;
+            return Task.WhenAll(Enumerable.Range(0, InFlight).Select(w => Task.Run(async () =>
+            {
+                var random = new Random(w * 7919 + count);
+                while (Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    await DecideAsync(random, Interlocked.Increment(ref _next));
+                }
+            })));
+        }
+
+        private async Task DecideAsync(Random random, long n)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var ip = $"198.18.{random.Next(196)}.{random.Next(256)}";
+            var decisionId = $"dec_{n:x8}{random.Next():x8}";
+            var idemKey = idempotencyKey ? $"idem-{Guid.NewGuid():N}" : null;
+            var ev = Event(ip, idemKey, now);
+
+            string? claim = null;
+            var rate = _rateLimit.HitAsync(Tenant, "key_bench", new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)).AsTask();
+            var version = _config.GetVersionAsync(Tenant).AsTask();
+            if (idemKey is not null)
+            {
+                claim = await _idempotency.TryClaimAsync(Tenant, "runtime", idemKey, now.AddSeconds(30));
+            }
+
+            var window = new CounterUpdate { Add = new Dictionary<string, long> { [$"w_login_{now.ToUnixTimeSeconds() / 60}"] = 1 }, ExpiresAt = now.AddMinutes(10) };
+            var round = new List<Task>
+            {
+                _entities.UpdateAsync(Tenant, "ip:" + ip, window).AsTask(),
+                _entities.UpdateAsync(Tenant, "session:" + Guid.NewGuid().ToString("N"), window).AsTask(),
+                rate,
+                version,
+            };
+            if (journal)
+            {
+                round.Add(_journal.WriteAsync(Tenant, now, decisionId, DecisionJournalRepository.Serialize(new JournalEntry(decisionId, now, false, ev))!, now + Retention).AsTask());
+            }
+
+            await Task.WhenAll(round);
+
+            var record = new DecisionRecord(decisionId, now, "challenge", FiredPolicies[0], "m_challenge", "login burst", false,
+                FiredPolicies, ["a_login"], ip, ev.Path, null, "v3", "12", [new RecordedOutcome(FiredPolicies[0], "challenge", false), new RecordedOutcome(FiredPolicies[1], "observe", true)], ev);
+            var batch = new List<BatchItem>();
+            DecisionRepository.AddTo(batch, Tenant, record, now + Retention, new DecisionDetail(record with { Event = null }, [], DecisionRepository.Redact(ev)));
+            var records = new List<Task>
+            {
+                _decisions.WriteAsync(batch).AsTask(),
+                _results.RecordAsync(Tenant, FiredPolicies[0], "challenge", false, now).AsTask(),
+                _results.RecordDecisionAsync(Tenant, "challenge", now).AsTask(),
+            };
+            if (claim is not null)
+            {
+                records.Add(_idempotency.CompleteAsync(Tenant, "runtime", idemKey!, claim, 200, Answer(decisionId, now), now.AddHours(24)).AsTask());
+            }
+
+            await Task.WhenAll(records);
+            if (journal)
+            {
+                await _journal.RemoveAsync(Tenant, now, decisionId);
+            }
+        }
+
+        private static RuntimeEvent Event(string ip, string? idempotencyKey, DateTimeOffset now) => new()
+        {
+            ObservedAt = now,
+            IdempotencyKey = idempotencyKey,
+            Source = "bench",
+            Method = "POST",
+            Path = "/login",
+            ClientIp = ip,
+            UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+            Headers = new Dictionary<string, string>
+            {
+                ["accept"] = "text/html,application/xhtml+xml",
+                ["accept-language"] = "en-US,en;q=0.9",
+                ["referer"] = "https://shop.example/cart",
+                ["authorization"] = "Bearer abcdefghijklmnopqrstuvwxyz0123456789",
+            },
+            QueryParams = new Dictionary<string, string> { ["next"] = "/checkout" },
+            Cookies = new Dictionary<string, string> { ["session"] = Guid.NewGuid().ToString("N") },
+            Fields = new Dictionary<string, string> { ["user_id"] = "u_" + ip.Replace('.', '_'), ["plan"] = "pro" },
+        };
+
+        private static string Answer(string decisionId, DateTimeOffset now) =>
+            $$"""{"decision_id":"{{decisionId}}","action":"challenge","redirect_url":null,"mitigation":{"id":"m_challenge","name":"Challenge","mode":"managed"},"policy_id":"p_login_burst","outcome":"challenge","matches":[{"policy_id":"p_login_burst","clause_index":0,"window_count":12}],"actions":[{"id":"a_login","name":"Login"}],"entities":{"ip":"x"},"reason":"login burst","encoding_version":"v3","config_version":"12","decided_at":"{{now:O}}"}""";
+    }
+}
