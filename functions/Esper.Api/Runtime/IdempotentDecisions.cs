@@ -45,7 +45,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
                     waiting = signals.Wait(tenantId, key);
                 }
 
-                var claimTask = repository.TryClaimAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
+                var claimTask = repository.TryClaimForAnswerAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
                 var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
                 await Task.WhenAll(limited, claimTask, setTask).ConfigureAwait(false);
                 if (limited.Result is { } tooMany)
