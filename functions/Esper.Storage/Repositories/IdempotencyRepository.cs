@@ -100,14 +100,15 @@ public sealed class IdempotencyRepository(IKeyValueStore store)
     public async ValueTask<IdempotencyRecord?> GetAsync(string tenantId, string kind, string key, CancellationToken cancellationToken = default)
     {
         var itemKey = StorageKeys.Idempotency(tenantId, kind, key);
-
-        // The hold is looked at first: it is given up only after its answer is written, so one of the two is seen.
-        if (_holds is not null && _holds.IsHeld(itemKey))
+        var item = await store.GetAsync(itemKey, cancellationToken).ConfigureAwait(false);
+        if (item is not null)
         {
-            return Pending;
+            return JsonSerializer.Deserialize(item.Document, StorageJsonContext.Default.IdempotencyRecord);
         }
 
-        var item = await store.GetAsync(itemKey, cancellationToken).ConfigureAwait(false);
-        return item is null ? null : JsonSerializer.Deserialize(item.Document, StorageJsonContext.Default.IdempotencyRecord);
+        // The answer is read first: once it is written, a hold taken only to look at it (by a request that then finds
+        // it answered) must not read as pending, or a retry would wait for a settle that already happened. A hold
+        // given up between the two reads reads as absent, and the caller claims again at once.
+        return _holds is not null && _holds.IsHeld(itemKey) ? Pending : null;
     }
 }

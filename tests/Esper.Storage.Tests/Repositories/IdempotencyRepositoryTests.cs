@@ -53,6 +53,20 @@ public sealed class IdempotencyRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answered_key_reads_as_answered_while_a_late_request_holds_it_to_look()
+    {
+        using var store = new SqliteKeyValueStore(_database.FilePath, _clock);
+        var repository = new IdempotencyRepository(store);
+        var claim = await repository.TryClaimForAnswerAsync(Tenant, Kind, "k1", Lease());
+        await repository.CompleteAsync(Tenant, Kind, "k1", claim!, 200, "{}", _clock.GetUtcNow().AddDays(1));
+
+        // A later request holds the key for the moment it takes to find the answer; a retry reading then must not wait.
+        Assert.NotNull(((IHoldsKeysInMemory)store).Reservations!.TryHold(StorageKeys.Idempotency(Tenant, Kind, "k1"), Lease()));
+
+        Assert.Equal("done", (await repository.GetAsync(Tenant, Kind, "k1"))!.State);
+    }
+
+    [Fact]
     public async Task A_claim_held_by_a_store_closed_before_its_answer_leaves_the_key_free()
     {
         using (var store = new SqliteKeyValueStore(_database.FilePath, _clock))
