@@ -106,10 +106,14 @@ wait_http() { # url pid
   return 1
 }
 
+# Every wrk run gets a seed of its own: with one seed, each run sent the idempotency keys of the runs before it again,
+# so a keyed run after the warm-up measured stored answers being replayed rather than decisions.
+peak_seed=1000
 peak_run() { # label url key file
   local label=$1 url=$2 key=$3 out=$4
+  peak_seed=$((peak_seed + 1))
   if command -v wrk >/dev/null 2>&1; then
-    WRK_OUT="$out" WRK_LABEL="$label" WRK_CONNECTIONS="$connections" ESPER_API_KEY="$key" WRK_NO_IDEMPOTENCY="${no_idempotency:-0}" \
+    WRK_OUT="$out" WRK_LABEL="$label" WRK_CONNECTIONS="$connections" ESPER_API_KEY="$key" WRK_NO_IDEMPOTENCY="${no_idempotency:-0}" WRK_SEED="$peak_seed" \
       timeout 60 wrk -t2 -c"$connections" -d"${peak_seconds}s" --latency -s bench/wrk/runtime.lua "$url" >"$log_dir/wrk-$label.log" 2>&1
   else
     timeout 60 dotnet "$(bin LoadGen Esper.Bench.LoadGen)" closed --url "$url" --api-key "$key" --label "$label" \

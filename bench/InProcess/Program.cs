@@ -10,7 +10,7 @@ using Esper.Bench.InProcess.Tenant;
 // setup of the HTTP comparison against a running host.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: inprocess setup-http|stores|scale|replay [--name value ...]");
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|store|scale|replay [--name value ...]");
     return 2;
 }
 
@@ -58,6 +58,18 @@ switch (args[0])
         Directory.CreateDirectory(outDir);
         await Guarded("embedded-concurrency", () => EmbeddedConcurrency.RunAsync(dataDir, options.Quick), outDir);
         Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "embedded-concurrency.json")));
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "store":
+    {
+        // The embedded store alone (the store calls of one decision), for before/after measurements of a store change.
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-store-{Environment.ProcessId}");
+        var outDir = options.Require("out");
+        Directory.CreateDirectory(outDir);
+        await Guarded("store-loop", () => StoreDecisionLoop.RunAsync(dataDir, options.Int("decisions", options.Quick ? 1_000 : 5_000), options.Int("warmup", options.Quick ? 500 : 2_000), options.Int("rounds", 2)), outDir);
+        Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "store-loop.json")));
         TryDelete(dataDir);
         return 0;
     }

@@ -14,6 +14,8 @@ namespace Esper.Bench.InProcess.Stores;
 /// </summary>
 internal static class EmbeddedConcurrency
 {
+    private static int _runs;
+
     public static async Task<TableResult> RunAsync(string dataDir, bool quick)
     {
         var table = new TableResult("Embedded store under concurrency: what the HTTP gap is made of (in-process, 32 in flight)", "bench/run.sh (stores section)",
@@ -51,9 +53,12 @@ internal static class EmbeddedConcurrency
         const int InFlight = 32;
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
+
+        // Seeds of their own per run: the same seeds would send the warm-up's idempotency keys again (answers replayed).
+        var run = Interlocked.Increment(ref _runs);
         var workers = Enumerable.Range(0, InFlight).Select(w => Task.Run(async () =>
         {
-            var driver = new DecisionDriver(host.Handler, host.RuntimeKey, 50_000, seed: 100 + w);
+            var driver = new DecisionDriver(host.Handler, host.RuntimeKey, 50_000, seed: 100 + w + 1000 * run);
             var samples = new List<DecisionSample>();
             while (Stopwatch.GetTimestamp() < deadline && samples.Count < 100_000)
             {

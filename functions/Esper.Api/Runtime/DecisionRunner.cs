@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Esper.Api.Hybrid;
 using Esper.Api.Json;
 using Esper.Core.Engine;
@@ -40,7 +39,7 @@ internal sealed partial class DecisionRunner(
         hybridKeys.Warm(tenantId);
         var now = time.GetUtcNow();
         var plan = set.Prepare(RequestEncoder.Encode(ev), now);
-        var decisionId = "dec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+        var decisionId = DecisionIds.New(now);
         var journalEntry = options.Recording == RecordingMode.AfterAnswer && options.RecordDecisions
             ? DecisionJournalRepository.Serialize(new JournalEntry(decisionId, now, beacon, ev))
             : null;

@@ -9,7 +9,8 @@ using Esper.Storage.Repositories;
 namespace Esper.Api.Runtime;
 
 /// <summary>
-/// Decides once per idempotency key. The first request claims the key with put-if-absent and stores its answer;
+/// Decides once per idempotency key. The first request claims the key (put-if-absent, or a hold in memory on the
+/// embedded store, see <see cref="IdempotencyRepository.TryClaimForAnswerAsync"/>) and stores its answer;
 /// concurrent and later retries (24 h) get that same answer and count nothing. A retry that finds the claim still
 /// pending waits briefly for it; a claim whose request died expires after a short lease so the key is not stuck.
 /// The rate-limit count, the claim and the config version check share one parallel store round before the counter
@@ -45,7 +46,7 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
                     waiting = signals.Wait(tenantId, key);
                 }
 
-                var claimTask = repository.TryClaimAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
+                var claimTask = repository.TryClaimForAnswerAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
                 var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
                 await Task.WhenAll(limited, claimTask, setTask).ConfigureAwait(false);
                 if (limited.Result is { } tooMany)

@@ -57,8 +57,13 @@ public static class StorageKeys
     /// <summary>The partition of a tenant's decision records.</summary>
     public static string DecisionPartition(string tenantId) => $"{tenantId}#decisions";
 
-    /// <summary>The item holding one decision's detail, addressed by its id (hashed: the id in a look-up is caller text).</summary>
-    public static ItemKey DecisionById(string tenantId, string decisionId) => new($"{tenantId}#decision#{Hash(decisionId)}", "detail");
+    /// <summary>
+    /// The item holding one decision's detail, addressed by its id: as it is when it has the time-ordered shape of
+    /// <see cref="DecisionIds"/> (so details are written in time order), hashed otherwise (older ids, and any caller text
+    /// a look-up brings).
+    /// </summary>
+    public static ItemKey DecisionById(string tenantId, string decisionId) =>
+        new(DecisionIds.IsTimeOrdered(decisionId) ? $"{tenantId}#decision#{decisionId}" : $"{tenantId}#decision#{Hash(decisionId)}", "detail");
 
     /// <summary>The partition of one policy's recent decisions.</summary>
     public static string PolicyDecisionPartition(string tenantId, string policyId) => $"{tenantId}#policy-decisions#{policyId}";

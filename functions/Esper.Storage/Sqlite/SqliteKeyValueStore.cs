@@ -10,7 +10,7 @@ namespace Esper.Storage.Sqlite;
 /// pooled connection with prepared statements, synchronously (an embedded call is microseconds; there is no network
 /// I/O worth awaiting): a returned task is already complete unless a write waited for this process's write turn.
 /// </summary>
-public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
+public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, IDisposable
 {
     /// <summary>Most queued writes run in one group commit, so one transaction (and the lock it holds) stays short.</summary>
     internal const int MaxGroupSize = 64;
@@ -20,6 +20,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     private readonly TimeProvider _time;
     private readonly SqliteExpiryPurge _purge;
     private readonly SqliteCounterCache _counters;
+    private readonly KeyReservations? _reservations;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     // Writes waiting for the write turn, oldest first (see WaitThenWriteAsync), and the group being run; the
@@ -27,6 +28,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
     private readonly ConcurrentQueue<SqliteQueuedWrite> _queue = new();
     private readonly List<SqliteQueuedWrite> _group = new(MaxGroupSize);
     private long _groupCommits;
+    private long _commits;
     private long _groupRetries;
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/> with default options.</summary>
@@ -44,6 +46,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         _time = timeProvider;
         _purge = new SqliteExpiryPurge(options.PurgeInterval);
         _counters = new SqliteCounterCache(options.MaxCachedCounterItems, keep: !options.Shared);
+
+        // Only a store that owns its file can hold a key in memory: no other process writes it.
+        _reservations = options.Shared ? null : new KeyReservations(timeProvider);
         var connectionString = SqliteDatabase.ConnectionString(options);
         _ownership = SqliteFileOwnership.Claim(SqliteDatabase.FilePath(connectionString), options.Shared);
         _pool = new SqliteSessionPool(connectionString, options);
@@ -213,6 +218,8 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         _ownership.Dispose();
     }
 
+    KeyReservations? IHoldsKeysInMemory.Reservations => _reservations;
+
     /// <summary>For tests: the write turn itself, so a test can hold it while writes queue up behind it.</summary>
     internal SemaphoreSlim WriteTurn => _writeGate;
 
@@ -221,6 +228,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 
     /// <summary>For tests: how many groups of two or more writes were committed together.</summary>
     internal long GroupCommits => Interlocked.Read(ref _groupCommits);
+
+    /// <summary>For tests and the store benchmark: how many write transactions committed (a group counts once).</summary>
+    internal long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>For tests: how many counter items are held in memory.</summary>
     internal int CachedCounterItems => _counters.Count;
@@ -395,6 +405,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         }
 
         Interlocked.Increment(ref _groupCommits);
+        Interlocked.Increment(ref _commits);
         foreach (var queued in group)
         {
             queued.Complete();
@@ -437,6 +448,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
             session.Command(SqliteStatement.Commit).ExecuteNonQuery();
             _counters.Publish();
             Interlocked.Increment(ref _groupCommits);
+            Interlocked.Increment(ref _commits);
         }
         catch
         {
@@ -490,6 +502,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
 
             // The write committed on its own (autocommit or its own transaction): its counters become visible now.
             _counters.Publish();
+            Interlocked.Increment(ref _commits);
             _purge.RunIfDue(session, now);
             return result;
         }
@@ -526,6 +539,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IDisposable
         }
 
         _counters.Publish();
+        Interlocked.Increment(ref _commits);
         _purge.RunIfDue(session, now);
     }
 }
