@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,8 @@ internal sealed class SampleApp : WebApplicationFactory<Program>
             ["Esper:ApiKey"] = apiKey,
         };
         var app = new SampleApp(all, services);
-        app.UseKestrel(0);
+        // An explicit loopback listener: UseKestrel(0) races the app's own bind (dotnet/aspnetcore#67714).
+        app.UseKestrel(static options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         return app;
     }

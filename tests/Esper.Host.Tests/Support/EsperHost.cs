@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,10 @@ internal sealed class EsperHost : WebApplicationFactory<Program>
     public static EsperHost Start(int rateLimit = 0, bool withOperator = true, string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var host = new EsperHost(dataDir ?? TempDir.Create(), rateLimit, withOperator, settings, services);
-        host.UseKestrel(0);
+        // An explicit loopback listener on a free port: UseKestrel(0) rewrites the server's addresses after the app
+        // has started binding, a race the framework can lose ("Addresses cannot be modified after the server has
+        // started", dotnet/aspnetcore#67714).
+        host.UseKestrel(static options => options.Listen(IPAddress.Loopback, 0));
         host.StartServer();
         return host;
     }
