@@ -501,9 +501,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
             }
 
             // The write committed on its own (autocommit or its own transaction): its counters become visible now.
-            _counters.Publish();
-            Interlocked.Increment(ref _commits);
-            _purge.RunIfDue(session, now);
+            Committed(session, now);
             return result;
         }
         finally
@@ -538,6 +536,12 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
             throw;
         }
 
+        Committed(session, now);
+    }
+
+    // After a write that committed alone: publish its counters, count the commit, purge expired items when due.
+    private void Committed(SqliteSession session, long now)
+    {
         _counters.Publish();
         Interlocked.Increment(ref _commits);
         _purge.RunIfDue(session, now);

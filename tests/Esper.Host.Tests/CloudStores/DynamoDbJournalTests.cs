@@ -19,12 +19,7 @@ public sealed class DynamoDbJournalTests(DynaliteFixture dynalite)
     [Fact]
     public async Task Recorded_entries_stay_until_expiry_and_only_the_orphan_is_recovered_once()
     {
-        using var host = EsperHost.Start(services: services =>
-        {
-            services.AddSingleton(sp => new RecordFailureStore(DynamoDbKeyValueStore.Create(dynalite.Client, dynalite.Options(DynaliteFixture.NewTableName()), sp.GetRequiredService<TimeProvider>())));
-            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
-            services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
-        });
+        using var host = RecordFailureStore.StartHost(sp => new RecordFailureStore(DynamoDbKeyValueStore.Create(dynalite.Client, dynalite.Options(DynaliteFixture.NewTableName()), sp.GetRequiredService<TimeProvider>())));
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
         var store = host.Services.GetRequiredService<RecordFailureStore>();

@@ -18,12 +18,7 @@ public sealed class JournalRecoveryTests
     [Fact]
     public async Task Records_that_failed_after_the_answer_are_written_from_the_journal_after_the_grace_period()
     {
-        using var host = EsperHost.Start(services: services =>
-        {
-            services.AddSingleton(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()));
-            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
-            services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
-        });
+        using var host = RecordFailureStore.StartHost(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()));
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
         var store = host.Services.GetRequiredService<RecordFailureStore>();
@@ -58,12 +53,7 @@ public sealed class JournalRecoveryTests
     [Fact]
     public async Task An_entry_whose_recovery_meets_a_store_outage_is_recovered_by_a_later_sweep()
     {
-        using var host = EsperHost.Start(services: services =>
-        {
-            services.AddSingleton(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()) { FailAsOutage = true });
-            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
-            services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
-        });
+        using var host = RecordFailureStore.StartHost(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()) { FailAsOutage = true });
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
         var store = host.Services.GetRequiredService<RecordFailureStore>();
@@ -93,12 +83,7 @@ public sealed class JournalRecoveryTests
     [Fact]
     public async Task A_decision_whose_journal_entry_landed_past_half_the_grace_period_is_recorded_before_its_answer()
     {
-        using var host = EsperHost.Start(services: services =>
-        {
-            services.AddSingleton(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()));
-            services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
-            services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
-        });
+        using var host = RecordFailureStore.StartHost(sp => new RecordFailureStore(sp.GetRequiredService<SqliteKeyValueStore>()));
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/policies", Scenario.AlwaysPolicy("watch", "monitor"))).Status);
         var store = host.Services.GetRequiredService<RecordFailureStore>();

@@ -1,3 +1,6 @@
+using Esper.Api;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Esper.Host.Tests.Support;
 
 /// <summary>
@@ -7,6 +10,17 @@ namespace Esper.Host.Tests.Support;
 /// </summary>
 internal sealed class RecordFailureStore(IKeyValueStore inner) : IKeyValueStore
 {
+    /// <summary>
+    /// Starts a host that records after the answer (rate limit off) over the store <paramref name="create"/> builds,
+    /// registered as both this decorator and the host's <see cref="IKeyValueStore"/>.
+    /// </summary>
+    public static EsperHost StartHost(Func<IServiceProvider, RecordFailureStore> create) => EsperHost.Start(services: services =>
+    {
+        services.AddSingleton(create);
+        services.AddSingleton<IKeyValueStore>(sp => sp.GetRequiredService<RecordFailureStore>());
+        services.AddSingleton(new EsperApiOptions { Recording = RecordingMode.AfterAnswer, RateLimitPerMinute = 0 });
+    });
+
     /// <summary>While true, writes to decision, results and journal partitions throw (but for the journal's watermark).</summary>
     public bool FailRecords { get; set; }
 
