@@ -43,6 +43,6 @@ internal static class CountersSummary
             $"({(collections > 0 ? pauseMs / collections : 0):F1} ms a GC, worst second {Max("dotnet.gc.pause.time") * 1000:F1} ms), " +
             $"allocated {Sum("dotnet.gc.heap.total_allocated") / Math.Max(1, seconds) / 1e6:F1} MB/s, " +
             $"CPU {Sum("dotnet.process.cpu.time") / Math.Max(1, seconds):F2} s/s, lock contentions {Sum("dotnet.monitor.lock_contentions"):F0}, " +
-            $"thread-pool items {Sum("dotnet.thread_pool.work_item.count") / Math.Max(1, seconds):F0}/s (queue up to {Max("dotnet.thread_pool.queue.length"):F0})"\n");
+            $"thread-pool items {Sum("dotnet.thread_pool.work_item.count") / Math.Max(1, seconds):F0}/s (queue up to {Max("dotnet.thread_pool.queue.length"):F0})\n");
     }
 }
