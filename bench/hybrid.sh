@@ -15,10 +15,12 @@
 #   HYBRID_SECONDS=5 HYBRID_CONNECTIONS=8 bench/hybrid.sh
 #   HYBRID_PROXY=0 bench/hybrid.sh        decisions only
 #   HYBRID_RATE=0 bench/hybrid.sh         no fixed-rate phases
+#   HYBRID_SINK=0 bench/hybrid.sh        the daemon forwards its events to origin itself (see the beacon sink below)
 #   HYBRID_DAEMON_ENV='DOTNET_GCHeapCount=1' bench/hybrid.sh   extra environment for `esper run` only (A/B of settings)
 #   HYBRID_PROFILE=dir bench/hybrid.sh    also: GC counters (dotnet-counters) of each target during its fixed-rate
 #                                         phase, and after the measured runs a dotnet-trace thread-time sample of the
 #                                         daemon at half its peak and of the proxy under wrk, summarised into dir
+#                                         (HYBRID_TRACE=0: the counters only)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -28,6 +30,7 @@ proxy_runs=${HYBRID_PROXY:-1}
 rate_runs=${HYBRID_RATE:-1}
 profile_dir=${HYBRID_PROFILE:-}
 daemon_env=${HYBRID_DAEMON_ENV:-}
+beacon_sink=${HYBRID_SINK:-1}
 work=$(mktemp -d)
 pids=()
 admin_key=esk_default_hybridbenchadminkey
@@ -102,10 +105,24 @@ admin POST /api/v1/policies '{"id":"burst","name":"Burst","clauses":[{"entity_id
 key=$(admin POST /api/v1/api-keys '{"name":"hybrid bench daemon","scope":"runtime"}' | jq -r .secret)
 [ -n "$key" ] && [ "$key" != null ] || { echo "no runtime key"; exit 1; }
 
+# The daemon's origin. The daemon forwards every event it decides to origin's beacon (every sync round, 30 s), and
+# origin records each one: CPU that, on this one machine, would compete with the daemon only while the daemon is
+# measured, and never with bare YARP (in production origin runs elsewhere). So by default the daemon talks to a beacon
+# sink in front of origin (bench/BareYarp with BEACON_SINK=1): batches are read and answered 202 there, config and
+# mitigations come from origin. The daemon still pays for its whole forward path. HYBRID_SINK=0: straight to origin.
+daemon_origin_url=$origin_url
+if [ "$beacon_sink" != 0 ]; then
+  daemon_origin_url="http://127.0.0.1:$(free_port)"
+  ASPNETCORE_URLS="$daemon_origin_url" UPSTREAM="$origin_url" BEACON_SINK=1 dotnet "$yarp_dll" >"$work/sink.log" 2>&1 &
+  sink_pid=$!
+  pids+=("$sink_pid")
+  wait_http "$daemon_origin_url/healthz" "$sink_pid" || { echo "the beacon sink did not start"; tail -n 20 "$work/sink.log"; exit 1; }
+fi
+
 # The daemon: init, one sync, then `esper run` with its workspace in a temporary ESPER_HOME.
 export ESPER_HOME="$work/home"
 unset ESPER_API_KEY ESPER_API_URL
-dotnet "$esper_dll" init --api-base "$origin_url/" --api-key "$key" >"$work/init.log" 2>&1 || { cat "$work/init.log"; exit 1; }
+dotnet "$esper_dll" init --api-base "$daemon_origin_url/" --api-key "$key" >"$work/init.log" 2>&1 || { cat "$work/init.log"; exit 1; }
 dotnet "$esper_dll" sync >"$work/sync.log" 2>&1 || { cat "$work/sync.log"; exit 1; }
 daemon_port=$(free_port)
 daemon_url="http://127.0.0.1:$daemon_port"
@@ -216,7 +233,7 @@ fi
 
 # Where the daemon's threads spend their time (HYBRID_PROFILE only, after every measured run so the sampling slows
 # none of them): the decision endpoint at half its peak, then the proxy under wrk, each sampled by dotnet-trace.
-if [ -n "$profile_dir" ]; then
+if [ -n "$profile_dir" ] && [ "${HYBRID_TRACE:-1}" != 0 ]; then
   trace_run() { # label
     dotnet-trace collect -p "$daemon_pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$(printf %02d "$seconds")" \
       --format Speedscope -o "$profile_dir/$1.nettrace" >"$work/trace-$1.log" 2>&1
@@ -236,6 +253,7 @@ fi
 
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg) (between the decision runs: $load_mid)"
 echo "daemon /stats: $(curl -fs "$daemon_url/stats" || echo '?')"
+[ "$beacon_sink" = 0 ] || echo "beacon batches the sink answered in place of origin: $(curl -fs "$daemon_origin_url/sink/beacons" || echo '?')"
 echo
 echo "POST /api/v1/runtime/mitigation, wrk -t2 -c$connections -d${seconds}s, bench/wrk/runtime.lua bodies"
 printf '%-8s %10s %10s %10s %10s %10s\n' target req/s p50_ms p90_ms p99_ms errors
@@ -289,6 +307,7 @@ fi
 # Stop every process by PID (the daemon first, so its queue flushes to a running origin).
 kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
 kill "$yarp_pid" 2>/dev/null && wait "$yarp_pid" 2>/dev/null
+[ -z "${sink_pid:-}" ] || { kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null; }
 kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
 kill "$origin_pid" 2>/dev/null && wait "$origin_pid" 2>/dev/null
 pids=()
