@@ -340,16 +340,19 @@ internal sealed class ForwardQueue : IDisposable
     {
         lock (_fileLock)
         {
-            if (_current.Length == 0)
+            // Lines waiting now go into the segment being sealed.
+            WriteGroupLocked();
+            if (_current.Length > 0)
             {
-                return;
+                _current.Flush(flushToDisk: true);
+                _current.Dispose();
+                File.Move(CurrentPath, Path.Combine(_directory, $"seg-{++_sequence:D12}.log"));
+                _current = OpenCurrent();
             }
-
-            _current.Flush(flushToDisk: true);
-            _current.Dispose();
-            File.Move(CurrentPath, Path.Combine(_directory, $"seg-{++_sequence:D12}.log"));
-            _current = OpenCurrent();
         }
+
+        // Appends that found the file held while it was sealed (and fsynced) are written now, not at the next append.
+        WriteWaiting();
     }
 
     private string CurrentPath => Path.Combine(_directory, "current.log");
