@@ -9,13 +9,13 @@
 # After the proxy rounds, a second fixed-rate phase: bare YARP, then `esper run --proxy`, both at half of the esper
 # proxy's peak, so the proxy's p99 at half its peak sits beside the forward's own at the same rate.
 # Builds the host, the CLI and the bare proxy (Release), starts everything on free 127.0.0.1 ports over fresh
-# temporary data, creates a window policy, runs wrk, stops every process by PID and prints both tables.
+# temporary data, creates a window policy, runs wrk, stops every process by PID and prints the tables.
 #
 #   bench/hybrid.sh                       15 s per run, 2 wrk threads, 32 connections
 #   HYBRID_SECONDS=5 HYBRID_CONNECTIONS=8 bench/hybrid.sh
 #   HYBRID_PROXY=0 bench/hybrid.sh        decisions only
 #   HYBRID_RATE=0 bench/hybrid.sh         no fixed-rate phases
-#   HYBRID_SINK=0 bench/hybrid.sh        the daemon forwards its events to origin itself (see the beacon sink below)
+#   HYBRID_SINK=0 bench/hybrid.sh         the daemon forwards its events to origin itself (see the beacon sink below)
 #   HYBRID_DAEMON_ENV='DOTNET_GCHeapCount=1' bench/hybrid.sh   extra environment for `esper run` only (A/B of settings)
 #   HYBRID_PROFILE=dir bench/hybrid.sh    also: GC counters (dotnet-counters) of each target during its fixed-rate
 #                                         phase, and after the measured runs a dotnet-trace thread-time sample of the
@@ -74,7 +74,7 @@ echo "run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HE
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "building functions/Esper.Host, connectors/Esper.Cli, bench/BareYarp and bench/LoadGen (Release)"
+echo "building functions/Esper.Host, connectors/Esper.Cli, bench/BareYarp, bench/LoadGen and bench/Report (Release)"
 for project in functions/Esper.Host connectors/Esper.Cli bench/BareYarp bench/LoadGen bench/Report; do
   if ! dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1; then
     grep -E " error " "$work/build.log" | sort -u | head -n 5
