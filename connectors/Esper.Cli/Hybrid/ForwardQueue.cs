@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Collections.Concurrent;
 
 namespace Esper.Cli.Hybrid;
@@ -104,7 +102,7 @@ internal sealed class ForwardQueue : IDisposable
         using var batch = new ForwardBatch();
         foreach (var segment in Segments())
         {
-            var (accepted, complete) = await SendSegmentAsync(segment, batch, send, batchSize, cancellationToken).ConfigureAwait(false);
+            var (accepted, complete) = await ForwardSegment.SendAsync(segment, DeadDirectory, batch, send, batchSize, cancellationToken).ConfigureAwait(false);
             sent += accepted;
             if (!complete)
             {
@@ -232,109 +230,6 @@ internal sealed class ForwardQueue : IDisposable
         Interlocked.Add(ref _bytes, -bytes);
         Interlocked.Add(ref _refused, events);
     }
-
-    // Complete is false when origin asked to retry: the segment stays, and so do the ones after it.
-    private async Task<(int Sent, bool Complete)> SendSegmentAsync(
-        string segment, ForwardBatch batch, Func<ReadOnlyMemory<byte>, CancellationToken, Task<ForwardResult>> send, int batchSize, CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        batch.Clear();
-        var file = new FileStream(segment, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (file.ConfigureAwait(false))
-        {
-            var reader = PipeReader.Create(file, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
-            try
-            {
-                while (true)
-                {
-                    var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    var buffer = read.Buffer;
-                    while (true)
-                    {
-                        // The last line of a segment has no newline only when a crash cut it; it is kept if complete.
-                        var newline = buffer.PositionOf((byte)'\n');
-                        if (newline is null && !read.IsCompleted)
-                        {
-                            break;
-                        }
-
-                        var line = newline is { } end ? buffer.Slice(0, end) : buffer;
-                        buffer = newline is { } next ? buffer.Slice(buffer.GetPosition(1, next)) : buffer.Slice(buffer.End);
-                        if (IsWholeEvent(line))
-                        {
-                            batch.Add(line);
-                        }
-
-                        if (batch.Count == batchSize)
-                        {
-                            var (accepted, retry) = await SendBatchAsync(segment, batch, send, cancellationToken).ConfigureAwait(false);
-                            sent += accepted;
-                            if (retry)
-                            {
-                                return (sent, false);
-                            }
-                        }
-
-                        if (newline is null)
-                        {
-                            break;
-                        }
-                    }
-
-                    if (read.IsCompleted)
-                    {
-                        break;
-                    }
-
-                    reader.AdvanceTo(buffer.Start, buffer.End);
-                }
-            }
-            finally
-            {
-                await reader.CompleteAsync().ConfigureAwait(false);
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            var (accepted, retry) = await SendBatchAsync(segment, batch, send, cancellationToken).ConfigureAwait(false);
-            sent += accepted;
-            if (retry)
-            {
-                return (sent, false);
-            }
-        }
-
-        return (sent, true);
-    }
-
-    // Sends the batch and empties it: accepted, kept in dead/ when refused as invalid, or left for a retry.
-    private async Task<(int Accepted, bool Retry)> SendBatchAsync(
-        string segment, ForwardBatch batch, Func<ReadOnlyMemory<byte>, CancellationToken, Task<ForwardResult>> send, CancellationToken cancellationToken)
-    {
-        var count = batch.Count;
-        var result = await send(batch.Json, cancellationToken).ConfigureAwait(false);
-        if (result == ForwardResult.Retry)
-        {
-            return (0, true);
-        }
-
-        if (result == ForwardResult.Rejected)
-        {
-            var dead = new FileStream(Path.Combine(DeadDirectory, Path.GetFileName(segment)), FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
-            await using (dead.ConfigureAwait(false))
-            {
-                await dead.WriteAsync(batch.Json, cancellationToken).ConfigureAwait(false);
-                await dead.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        batch.Clear();
-        return (result == ForwardResult.Accepted ? count : 0, false);
-    }
-
-    private static bool IsWholeEvent(in ReadOnlySequence<byte> line) =>
-        !line.IsEmpty && line.Slice(line.Length - 1).FirstSpan[0] == (byte)'}';
 
     private void Seal()
     {
