@@ -16,6 +16,12 @@ internal sealed class LoadOptions
     public long MaxRequests { get; init; } = 2_000_000;
     public int DistinctIps { get; init; } = 50_000;
     public int Seed { get; init; } = 7;
+
+    /// <summary>
+    /// Plain GETs (a proxy in front of an app, as bench/wrk/proxy.lua sends) instead of runtime event POSTs: one of a
+    /// few paths under the URL, each with one of <see cref="DistinctIps"/> user agents. Option <c>--gets 1</c>.
+    /// </summary>
+    public bool Gets { get; init; }
     public string? Output { get; init; }
 
     public static LoadOptions Parse(string mode, string[] args)
@@ -49,6 +55,7 @@ internal sealed class LoadOptions
             DistinctIps = (int)D("ips", 50_000),
             Seed = (int)D("seed", 7),
             Output = values.GetValueOrDefault("out"),
+            Gets = Get("gets", "0") == "1",
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using Esper.Bench.Shared;
 
@@ -13,6 +14,7 @@ namespace Esper.Bench.LoadGen;
 internal sealed class LoadRunner(LoadOptions options)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly string[] ProxyPaths = ["/", "/articles/how-to-bake-bread", "/api/search?q=bread&page=2", "/checkout", "/static/app.js"];
     private readonly BodyFactory _bodies = new(options.DistinctIps);
 
     public async Task<LoadResult> RunAsync()
@@ -73,9 +75,9 @@ internal sealed class LoadRunner(LoadOptions options)
                     }
                 }
 
-                var body = _bodies.Next(random);
+                var request = options.Gets ? ProxyGet(random) : RuntimePost(random);
                 var sent = Stopwatch.GetTimestamp();
-                var ok = await SendAsync(client, body);
+                var ok = await SendAsync(client, request);
                 var done = Stopwatch.GetTimestamp();
                 if (!record)
                 {
@@ -93,16 +95,30 @@ internal sealed class LoadRunner(LoadOptions options)
         return logs;
     }
 
-    private async Task<bool> SendAsync(HttpClient client, byte[] body)
+    private HttpRequestMessage RuntimePost(Random random)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, options.Url);
-        request.Content = new ByteArrayContent(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, options.Url);
+        request.Content = new ByteArrayContent(_bodies.Next(random));
         request.Content.Headers.ContentType = Json;
         if (options.ApiKey is not null)
         {
             request.Headers.TryAddWithoutValidation("x-esper-api-key", options.ApiKey);
         }
 
+        return request;
+    }
+
+    // The same requests as bench/wrk/proxy.lua: a few paths, many user agents, so ip + user-agent entities spread.
+    private HttpRequestMessage ProxyGet(Random random)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Url, ProxyPaths[random.Next(ProxyPaths.Length)]));
+        request.Headers.TryAddWithoutValidation("User-Agent", "bench-agent/" + random.Next(options.DistinctIps).ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("Accept", "text/html");
+        return request;
+    }
+
+    private static async Task<bool> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
@@ -115,6 +131,10 @@ internal sealed class LoadRunner(LoadOptions options)
         catch (TaskCanceledException)
         {
             return false;
+        }
+        finally
+        {
+            request.Dispose();
         }
     }
 }

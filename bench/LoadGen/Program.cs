@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Esper.Bench.LoadGen;
 
-// Usage: loadgen closed|rate --url URL [--connections N --duration S --warmup S --rate R --api-key K --label L --out FILE]
+// Usage: loadgen closed|rate --url URL [--connections N --duration S --warmup S --rate R --api-key K --label L --out FILE --gets 1]
 if (args.Length == 0 || args[0] is not ("closed" or "rate"))
 {
     Console.Error.WriteLine("usage: loadgen closed|rate --url http://127.0.0.1:PORT/path [--connections N] [--duration S] [--rate R] [--out FILE]");

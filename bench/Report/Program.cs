@@ -1,9 +1,15 @@
 using Esper.Bench.Report;
 
-// Usage: report RAW_DIR OUT_MD  |  report profile SPEEDSCOPE_JSON
+// Usage: report RAW_DIR OUT_MD  |  report profile SPEEDSCOPE_JSON  |  report counters DOTNET_COUNTERS_CSV
 if (args is ["profile", var trace])
 {
     Console.Write(SpeedscopeSummary.Summarise(trace));
+    return 0;
+}
+
+if (args is ["counters", var counters])
+{
+    Console.Write(CountersSummary.Summarise(counters));
     return 0;
 }
 

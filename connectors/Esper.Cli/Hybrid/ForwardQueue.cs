@@ -1,12 +1,13 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace Esper.Cli.Hybrid;
 
 /// <summary>
 /// The durable forward queue under <c>~/.esper/data/forward/</c>: every local decision's event is appended as one
 /// JSON line to <c>current.log</c> before the decision is answered (written through to the OS, so a killed process
-/// loses nothing it answered). Appends go through one group writer: callers hand their line to a channel, the writer
-/// drains everything waiting into one buffered write call, and each caller's task completes once its line is written.
+/// loses nothing it answered). An append that finds the file free writes its line itself and completes at once; one
+/// that finds it busy waits in line, and whoever holds the file next writes every waiting line in one call and
+/// completes their tasks (group commit without a writer thread, so an uncontended append costs no thread hop).
 /// A flush seals <c>current.log</c> into a numbered segment and sends segments oldest first in beacon batches; a
 /// segment is deleted only after origin accepted every batch of it. A crash mid-segment re-sends its first batches:
 /// origin counts them once by their <c>idempotency_key</c> (at-least-once, counted once). Disk use is bounded by
@@ -16,16 +17,19 @@ internal sealed class ForwardQueue : IDisposable
 {
     private const int WriteBufferBytes = 256 * 1024;
 
-    private readonly object _fileLock = new();
+    private const int MaxGroup = 4096;
+
+    private readonly Lock _fileLock = new();
     private readonly string _directory;
     private readonly long _maxBytes;
-    private readonly Channel<Pending> _appends = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly ConcurrentQueue<Pending> _waiting = new();
+    private readonly List<Pending> _group = new(MaxGroup);
     private FileStream _current;
     private long _bytes;
     private long _sequence;
     private long _refused;
     private long _writeCalls;
+    private bool _closed;
 
     public ForwardQueue(string directory, long maxBytes)
     {
@@ -36,7 +40,6 @@ internal sealed class ForwardQueue : IDisposable
         _bytes = Directory.EnumerateFiles(directory, "*.log").Sum(f => new FileInfo(f).Length);
         _sequence = Segments().Select(SequenceOf).DefaultIfEmpty(0).Max();
         _current = OpenCurrent();
-        _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Where batches origin refused (4xx) are kept for inspection.</summary>
@@ -48,7 +51,7 @@ internal sealed class ForwardQueue : IDisposable
     /// <summary>Events refused because the queue was full (or its file could not be written).</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
-    /// <summary>Write calls the group writer made; fewer than the events appended when appends overlap.</summary>
+    /// <summary>Write calls made; fewer than the events appended when appends overlap (each group is one call).</summary>
     public long WriteCalls => Interlocked.Read(ref _writeCalls);
 
     /// <summary>
@@ -65,44 +68,45 @@ internal sealed class ForwardQueue : IDisposable
             return ValueTask.FromResult(false);
         }
 
-        var pending = new Pending(json, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_appends.Writer.TryWrite(pending))
+        // Uncontended (nobody writing, nobody waiting): the caller writes its own line, with no hand-over to another
+        // thread and back. Under contention the line waits, and whoever holds the file writes every waiting line in one
+        // call and completes their tasks: a group writer without a thread of its own.
+        if (_waiting.IsEmpty && _fileLock.TryEnter())
         {
-            Interlocked.Add(ref _bytes, -size);
-            Interlocked.Increment(ref _refused);
-            return ValueTask.FromResult(false);
+            bool written;
+            try
+            {
+                written = WriteOneLocked(json);
+            }
+            finally
+            {
+                _fileLock.Exit();
+            }
+
+            WriteWaiting();
+            return ValueTask.FromResult(written);
         }
 
+        var pending = new Pending(json, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _waiting.Enqueue(pending);
+        WriteWaiting();
         return new ValueTask<bool>(pending.Written.Task);
     }
 
     /// <summary>Sends every queued event; stops at the first batch origin does not accept. Returns the events accepted.</summary>
-    public async Task<int> FlushAsync(Func<string, CancellationToken, Task<ForwardResult>> send, int batchSize, CancellationToken cancellationToken)
+    /// <remarks>Segments are streamed line by line into one reused batch buffer: nothing per line, nothing per batch.</remarks>
+    public async Task<int> FlushAsync(Func<ReadOnlyMemory<byte>, CancellationToken, Task<ForwardResult>> send, int batchSize, CancellationToken cancellationToken)
     {
         Seal();
         var sent = 0;
+        using var batch = new ForwardBatch();
         foreach (var segment in Segments())
         {
-            var lines = (await File.ReadAllLinesAsync(segment, cancellationToken).ConfigureAwait(false))
-                .Where(static l => l.Length > 0 && l[^1] == '}')
-                .ToList();
-            for (var start = 0; start < lines.Count; start += batchSize)
+            var (accepted, complete) = await ForwardSegment.SendAsync(segment, DeadDirectory, batch, send, batchSize, cancellationToken).ConfigureAwait(false);
+            sent += accepted;
+            if (!complete)
             {
-                var batch = "[" + string.Join(',', lines.Skip(start).Take(batchSize)) + "]";
-                var result = await send(batch, cancellationToken).ConfigureAwait(false);
-                if (result == ForwardResult.Retry)
-                {
-                    return sent;
-                }
-
-                if (result == ForwardResult.Rejected)
-                {
-                    await File.AppendAllTextAsync(Path.Combine(DeadDirectory, Path.GetFileName(segment)), batch + "\n", cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    sent += Math.Min(batchSize, lines.Count - start);
-                }
+                return sent;
             }
 
             var size = new FileInfo(segment).Length;
@@ -113,80 +117,137 @@ internal sealed class ForwardQueue : IDisposable
         return sent;
     }
 
-    /// <summary>Writes what is still waiting, then closes the file (fsynced).</summary>
+    /// <summary>Writes what is still waiting, then closes the file (fsynced); later appends are refused.</summary>
     public void Dispose()
     {
-        _appends.Writer.TryComplete();
-        _writer.GetAwaiter().GetResult();
         lock (_fileLock)
         {
+            WriteGroupLocked();
             _current.Flush(flushToDisk: true);
             _current.Dispose();
+            _closed = true;
         }
+
+        // Appends that raced the close find it closed: their lines are refused rather than left waiting.
+        WriteWaiting();
     }
 
-    private async Task WriteLoopAsync()
+    // Takes the file while lines wait. A holder checks again after letting go, so a line queued while the file was
+    // held (its own TryEnter failed) is always written by someone: no line waits for a writer that never comes.
+    private void WriteWaiting()
     {
-        var group = new List<Pending>();
-        var reader = _appends.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (group.Count < 4096 && reader.TryRead(out var pending))
-            {
-                group.Add(pending);
-            }
-
-            var written = WriteGroup(group);
-            foreach (var pending in group)
-            {
-                pending.Written.TrySetResult(written);
-            }
-
-            group.Clear();
-        }
-    }
-
-    // One buffered write per group: the FileStream buffer gathers the lines, Flush hands them to the OS together.
-    private bool WriteGroup(List<Pending> group)
-    {
-        lock (_fileLock)
+        while (!_waiting.IsEmpty && _fileLock.TryEnter())
         {
             try
             {
-                foreach (var pending in group)
-                {
-                    _current.Write(pending.Json.Span);
-                    _current.WriteByte((byte)'\n');
-                }
-
-                _current.Flush(flushToDisk: false);
-                Interlocked.Increment(ref _writeCalls);
-                return true;
+                WriteGroupLocked();
             }
-            catch (IOException)
+            finally
             {
-                // Disk full or similar: the events of this group are refused, as when the queue is full.
-                Interlocked.Add(ref _bytes, -group.Sum(static p => p.Json.Length + 1L));
-                Interlocked.Add(ref _refused, group.Count);
-                return false;
+                _fileLock.Exit();
             }
         }
+    }
+
+    private void WriteGroupLocked()
+    {
+        var group = _group;
+        while (group.Count < MaxGroup && _waiting.TryDequeue(out var pending))
+        {
+            group.Add(pending);
+        }
+
+        if (group.Count == 0)
+        {
+            return;
+        }
+
+        var written = WriteLinesLocked(group);
+        foreach (var pending in group)
+        {
+            pending.Written.TrySetResult(written);
+        }
+
+        group.Clear();
+    }
+
+    // One buffered write per group: the FileStream buffer gathers the lines, Flush hands them to the OS together.
+    private bool WriteLinesLocked(List<Pending> group)
+    {
+        var bytes = group.Sum(static p => p.Json.Length + 1L);
+        if (_closed)
+        {
+            Refuse(bytes, group.Count);
+            return false;
+        }
+
+        try
+        {
+            foreach (var pending in group)
+            {
+                _current.Write(pending.Json.Span);
+                _current.WriteByte((byte)'\n');
+            }
+
+            _current.Flush(flushToDisk: false);
+            Interlocked.Increment(ref _writeCalls);
+            return true;
+        }
+        catch (IOException)
+        {
+            // Disk full or similar: the events of this group are refused, as when the queue is full.
+            Refuse(bytes, group.Count);
+            return false;
+        }
+    }
+
+    // The uncontended append: one line, written by its own caller.
+    private bool WriteOneLocked(ReadOnlyMemory<byte> json)
+    {
+        if (_closed)
+        {
+            Refuse(json.Length + 1L, 1);
+            return false;
+        }
+
+        try
+        {
+            _current.Write(json.Span);
+            _current.WriteByte((byte)'\n');
+            _current.Flush(flushToDisk: false);
+            Interlocked.Increment(ref _writeCalls);
+            return true;
+        }
+        catch (IOException)
+        {
+            Refuse(json.Length + 1L, 1);
+            return false;
+        }
+    }
+
+    private void Refuse(long bytes, int events)
+    {
+        Interlocked.Add(ref _bytes, -bytes);
+        Interlocked.Add(ref _refused, events);
     }
 
     private void Seal()
     {
         lock (_fileLock)
         {
-            if (_current.Length == 0)
+            // Lines waiting now go into the segment being sealed.
+            WriteGroupLocked();
+            if (_current.Length > 0)
             {
-                return;
+                _current.Flush(flushToDisk: true);
+                _current.Dispose();
+                File.Move(CurrentPath, Path.Combine(_directory, $"seg-{++_sequence:D12}.log"));
+                _current = OpenCurrent();
             }
-
-            _current.Flush(flushToDisk: true);
-            _current.Dispose();
-            File.Move(CurrentPath, Path.Combine(_directory, $"seg-{++_sequence:D12}.log"));
-            _current = OpenCurrent();
         }
+
+        // Appends that found the file held while it was sealed (and fsynced) are written now, not at the next append.
+        WriteWaiting();
     }
 
     private string CurrentPath => Path.Combine(_directory, "current.log");

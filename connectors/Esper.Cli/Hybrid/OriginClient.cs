@@ -55,11 +55,11 @@ internal sealed class OriginClient : IDisposable
     }
 
     /// <summary>Posts a batch of events to origin's beacon: accepted (202), refused as invalid (400, 413), or to retry (anything else, unreachable included).</summary>
-    public async Task<ForwardResult> PostBeaconAsync(string jsonArray, CancellationToken cancellationToken)
+    public async Task<ForwardResult> PostBeaconAsync(ReadOnlyMemory<byte> jsonArray, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/beacon/event")
         {
-            Content = new StringContent(jsonArray, System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            Content = new ReadOnlyMemoryContent(jsonArray) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } },
         };
         try
         {
