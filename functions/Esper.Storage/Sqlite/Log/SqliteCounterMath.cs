@@ -28,6 +28,7 @@ internal static class SqliteCounterMath
         }
 
         var expiresAt = update.ExpiresAt.ToUnixMilliseconds() ?? (exists ? before.ExpiresAt : null);
-        return new SqliteCounterState(true, expiresAt, values);
+        var dropped = before.MayHaveDropped || update.Remove.Count > 0 || (before.Exists && !exists);
+        return new SqliteCounterState(true, expiresAt, values, dropped);
     }
 }

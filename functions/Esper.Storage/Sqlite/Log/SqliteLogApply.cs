@@ -29,7 +29,10 @@ internal static class SqliteLogApply
                     session.Command(SqliteStatement.CounterSet).BindKey(key).Bind("$json", json).ExecuteNonQuery();
                 }
 
-                session.Command(SqliteStatement.CounterKeepOnly).BindKey(key).Bind("$json", json).ExecuteNonQuery();
+                if (item.Counters.MayHaveDropped)
+                {
+                    session.Command(SqliteStatement.CounterKeepOnly).BindKey(key).Bind("$json", json).ExecuteNonQuery();
+                }
                 break;
         }
     }
