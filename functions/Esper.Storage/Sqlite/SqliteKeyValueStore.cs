@@ -279,6 +279,7 @@ public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMe
     private ValueTask<T> WriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, Func<SqliteLogGroup, TArgs, long, T> logged, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        _writeBehind?.ThrowIfFailing();
         if (_writeBehind is { IsFull: true })
         {
             return WaitForRoomThenWriteAsync(args, write, logged, cancellationToken);

@@ -144,6 +144,31 @@ public sealed class SqliteWriteBehindTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_are_refused_with_the_sqlite_error_while_checkpoints_fail_and_resume_after_one_succeeds()
+    {
+        using var store = new SqliteKeyValueStore(
+            new SqliteStoreOptions { Path = _database.FilePath, CheckpointInterval = TimeSpan.Zero, BusyTimeout = TimeSpan.FromMilliseconds(50) },
+            _clock);
+        using var other = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False");
+        other.Open();
+        var transaction = other.BeginTransaction(deferred: false);
+
+        // Logged, and answered, while SQLite is locked; the checkpoint that would write it fails.
+        Assert.True((await store.PutAsync(new ItemKey("t1#doc", "logged"), "{}", WriteCondition.None)).Succeeded);
+        Assert.Equal(5, Assert.Throws<SqliteException>(store.Checkpoint).SqliteErrorCode);
+        var refused = await Assert.ThrowsAsync<SqliteException>(async () => await store.PutAsync(new ItemKey("t1#doc", "refused"), "{}", WriteCondition.None));
+
+        transaction.Rollback();
+        transaction.Dispose();
+        store.Checkpoint();
+
+        Assert.Equal(5, refused.SqliteErrorCode);
+        Assert.True((await store.PutAsync(new ItemKey("t1#doc", "after"), "{}", WriteCondition.None)).Succeeded);
+        Assert.NotNull(await store.GetAsync(new ItemKey("t1#doc", "logged")));
+        Assert.Null(await store.GetAsync(new ItemKey("t1#doc", "refused")));
+    }
+
+    [Fact]
     public async Task A_query_merges_logged_writes_over_checkpointed_rows_in_order_and_limit()
     {
         using var store = Open();

@@ -1,4 +1,4 @@
-using Esper.Storage.KeyValue;
+using Microsoft.Data.Sqlite;
 
 namespace Esper.Storage.Sqlite;
 
@@ -24,6 +24,7 @@ internal sealed class SqliteWriteBehind : IDisposable
     private readonly ITimer? _timer;
     private readonly Task _loop;
     private TaskCompletionSource _checkpointed = NewSignal();
+    private volatile SqliteException? _failure;
     private long _frames;
     private long _checkpoints;
     private bool _disposed;
@@ -57,6 +58,20 @@ internal sealed class SqliteWriteBehind : IDisposable
     public bool IsFull => Layer.Count >= _maxItems;
 
     public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>
+    /// Throws while the last checkpoint failed with a SQLite error (the file locked past the busy timeout, read-only,
+    /// full): the store refuses writes, as the direct path would, until a checkpoint succeeds. Each refusal asks for
+    /// another attempt, so the store resumes on its own once SQLite can be written again.
+    /// </summary>
+    public void ThrowIfFailing()
+    {
+        if (_failure is { } failure)
+        {
+            Wake();
+            throw new SqliteException("The embedded store cannot write its database file, so it takes no more writes until it can: " + failure.Message, failure.SqliteErrorCode, failure.SqliteExtendedErrorCode);
+        }
+    }
 
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
 
@@ -136,9 +151,15 @@ internal sealed class SqliteWriteBehind : IDisposable
             try
             {
                 CheckpointNow();
+                _failure = null;
             }
             catch (Exception exception)
             {
+                if (exception is SqliteException sqlite)
+                {
+                    _failure = sqlite;
+                }
+
                 Volatile.Write(ref _checkpointed, NewSignal());
                 done.TrySetException(exception);
                 throw;
