@@ -9,6 +9,8 @@ namespace Esper.Storage.Sqlite;
 /// in this process or another, is refused at open; see <see cref="SqliteFileOwnership"/>). Every operation runs on a
 /// pooled connection with prepared statements, synchronously (an embedded call is microseconds; there is no network
 /// I/O worth awaiting): a returned task is already complete unless a write waited for this process's write turn.
+/// By default (<see cref="SqliteStoreOptions.WriteBehind"/>) a write is answered once it is in the store's append-only
+/// log and SQLite is written behind by checkpoints (see <see cref="SqliteWriteBehind"/>).
 /// </summary>
 public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, IDisposable
 {
