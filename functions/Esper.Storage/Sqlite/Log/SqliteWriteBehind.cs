@@ -19,10 +19,7 @@ internal sealed class SqliteWriteBehind : IDisposable
     private readonly object _checkpointLock = new();
     private readonly SqliteLogSegments _log;
     private readonly MemoryStream _frame = new();
-    private readonly SemaphoreSlim _wake = new(0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ITimer? _timer;
-    private readonly Task _loop;
+    private readonly SqliteCheckpointLoop _loop;
     private TaskCompletionSource _checkpointed = NewSignal();
     private volatile SqliteException? _failure;
     private long _frames;
@@ -41,12 +38,7 @@ internal sealed class SqliteWriteBehind : IDisposable
         // The cache must not drop a counter item whose newest state only the layer (and the log) holds.
         counters.Pinned = Layer.Contains;
         _log = new SqliteLogSegments(databasePath, options.Synchronous == SqliteSynchronousMode.Full);
-        if (options.CheckpointInterval > TimeSpan.Zero)
-        {
-            _timer = time.CreateTimer(static state => ((SqliteWriteBehind)state!).Wake(), this, options.CheckpointInterval, options.CheckpointInterval);
-        }
-
-        _loop = Task.Run(LoopAsync);
+        _loop = new SqliteCheckpointLoop(Checkpoint, time, options.CheckpointInterval);
     }
 
     public SqliteLogLayer Layer { get; } = new();
@@ -137,7 +129,7 @@ internal sealed class SqliteWriteBehind : IDisposable
     }
 
     /// <summary>Asks the background loop for a checkpoint.</summary>
-    public void Wake() => _wake.Release();
+    public void Wake() => _loop.Wake();
 
     /// <summary>
     /// Writes every layer entry into SQLite in one transaction (with the expiry purge when due), drops the entries no
@@ -178,16 +170,7 @@ internal sealed class SqliteWriteBehind : IDisposable
         }
 
         _disposed = true;
-        _timer?.Dispose();
-        _stop.Cancel();
-        try
-        {
-            _loop.Wait();
-        }
-        catch (AggregateException)
-        {
-        }
-
+        _loop.Dispose();
         try
         {
             Checkpoint();
@@ -201,9 +184,6 @@ internal sealed class SqliteWriteBehind : IDisposable
         {
             _log.Dispose();
         }
-
-        _stop.Dispose();
-        _wake.Dispose();
     }
 
     private void CheckpointNow()
@@ -255,35 +235,6 @@ internal sealed class SqliteWriteBehind : IDisposable
         }
 
         Interlocked.Increment(ref _checkpoints);
-    }
-
-    private async Task LoopAsync()
-    {
-        while (true)
-        {
-            try
-            {
-                await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            // Wakes that came in meanwhile are served by this one checkpoint.
-            while (_wake.Wait(0))
-            {
-            }
-
-            try
-            {
-                Checkpoint();
-            }
-            catch (Exception)
-            {
-                // Writers waiting for room got the error; the log still holds everything, the next wake retries.
-            }
-        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
