@@ -222,6 +222,20 @@ public sealed class SqliteWriteBehindTests : IDisposable
     }
 
     [Fact]
+    public async Task Disposing_after_the_data_directory_was_removed_does_not_throw()
+    {
+        var path = Path.Combine(_database.Directory, "removed", "esper.db");
+        var store = new SqliteKeyValueStore(new SqliteStoreOptions { Path = path, CheckpointInterval = TimeSpan.Zero }, _clock);
+        await store.PutAsync(new ItemKey("t1#doc", "d"), "{}", WriteCondition.None);
+        store.Checkpoint();
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+
+        var error = Record.Exception(store.Dispose);
+
+        Assert.Null(error);
+    }
+
+    [Fact]
     public async Task The_checkpoint_interval_runs_on_the_stores_clock()
     {
         using var store = new SqliteKeyValueStore(

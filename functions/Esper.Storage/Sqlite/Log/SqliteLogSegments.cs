@@ -17,6 +17,7 @@ internal sealed class SqliteLogSegments : IDisposable
     private FileStream _current;
     private string _currentPath;
     private long _sequence;
+    private bool _torn;
 
     public SqliteLogSegments(string databasePath, bool sync)
     {
@@ -38,6 +39,12 @@ internal sealed class SqliteLogSegments : IDisposable
     /// </summary>
     public void Append(ReadOnlySpan<byte> frame)
     {
+        if (_torn)
+        {
+            // The current segment ends in a torn frame that could not be cut off: later frames go to a fresh one.
+            SwitchToNext();
+        }
+
         try
         {
             _current.Write(frame);
@@ -59,10 +66,7 @@ internal sealed class SqliteLogSegments : IDisposable
             return;
         }
 
-        _current.Dispose();
-        _sealed.Add(_currentPath);
-        (_current, _currentPath) = OpenNext();
-        CurrentBytes = 0;
+        SwitchToNext();
     }
 
     /// <summary>Deletes the oldest <paramref name="count"/> sealed segments, oldest first (a crash part-way leaves a suffix, which replays in order).</summary>
@@ -75,13 +79,22 @@ internal sealed class SqliteLogSegments : IDisposable
         }
     }
 
-    /// <summary>Closes the current segment and deletes it when it holds nothing.</summary>
+    /// <summary>Closes the current segment and deletes it when it holds nothing (best effort: an empty segment replays as nothing).</summary>
     public void Dispose()
     {
         _current.Dispose();
         if (CurrentBytes == 0)
         {
-            File.Delete(_currentPath);
+            try
+            {
+                File.Delete(_currentPath);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 
@@ -127,11 +140,27 @@ internal sealed class SqliteLogSegments : IDisposable
         }
         catch (IOException)
         {
-            // The file cannot be cut: seal what it holds up to the torn frame (replay stops there) and go on in a fresh one.
-            _current.Dispose();
-            _sealed.Add(_currentPath);
-            (_current, _currentPath) = OpenNext();
-            CurrentBytes = 0;
+            // The file cannot be cut: seal what it holds up to the torn frame (replay stops there) and go on in a fresh
+            // one; when none can be opened either, the next append opens one first (or fails).
+            try
+            {
+                SwitchToNext();
+            }
+            catch (IOException)
+            {
+                _torn = true;
+            }
         }
+    }
+
+    // The next segment is opened first: when that fails, nothing changes and the error is the caller's.
+    private void SwitchToNext()
+    {
+        var (next, nextPath) = OpenNext();
+        _current.Dispose();
+        _sealed.Add(_currentPath);
+        (_current, _currentPath) = (next, nextPath);
+        CurrentBytes = 0;
+        _torn = false;
     }
 }

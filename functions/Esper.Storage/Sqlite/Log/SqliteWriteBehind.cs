@@ -182,7 +182,14 @@ internal sealed class SqliteWriteBehind : IDisposable
 
         lock (_logLock)
         {
-            _log.Dispose();
+            try
+            {
+                _log.Dispose();
+            }
+            catch (IOException)
+            {
+                // Closing never fails a dispose: whatever the log holds is replayed on the next open.
+            }
         }
     }
 
