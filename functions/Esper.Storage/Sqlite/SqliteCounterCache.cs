@@ -24,6 +24,24 @@ internal sealed class SqliteCounterCache(int capacity, bool keep = true)
     /// <summary>Whether items stay in memory between transactions (false for a shared store).</summary>
     public bool Keeps => keep;
 
+    /// <summary>
+    /// Items the cache must keep (a write-behind store's items whose newest state is not in SQLite yet); null: none.
+    /// Set once, before the first write.
+    /// </summary>
+    public Func<ItemKey, bool>? Pinned { get; set; }
+
+    /// <summary>True when more items are cached than the capacity allows (only pinned items can keep it there).</summary>
+    public bool OverCapacity => _count > capacity;
+
+    /// <summary>Drops unpinned items when over capacity; under the write turn, with nothing touched since the last publish.</summary>
+    public void TrimIfOver()
+    {
+        if (keep && _count > capacity)
+        {
+            Trim();
+        }
+    }
+
     /// <summary>For tests: how many items are cached.</summary>
     public int Count => _count;
 
@@ -99,17 +117,40 @@ internal sealed class SqliteCounterCache(int capacity, bool keep = true)
         }
     }
 
+    /// <summary>
+    /// A write-behind group could not be logged: every item it touched goes back to its published state, and an item
+    /// first loaded by the group is forgotten (SQLite holds it as loaded).
+    /// </summary>
+    public void Revert()
+    {
+        foreach (var (key, entry) in _touched)
+        {
+            if (entry.Committed is { } committed)
+            {
+                entry.Current = committed;
+            }
+            else if (_entries.TryRemove(new KeyValuePair<ItemKey, SqliteCounterEntry>(key, entry)))
+            {
+                _count--;
+            }
+        }
+
+        _touched.Clear();
+    }
+
     private void Forget()
     {
         _entries.Clear();
         _count = 0;
     }
 
-    // Every entry is clean here (the transaction that touched it has committed), so any may go; it is loaded again
-    // on its next update. A quarter goes at once so trimming is rare.
+    // Every entry is clean here (the transaction that touched it has committed), so any may go, but one pinned
+    // (its newest state is only in a write-behind store's log); it is loaded again on its next update. A quarter goes
+    // at once so trimming is rare.
     private void Trim()
     {
         var target = capacity - (capacity / 4);
+        var pinned = Pinned;
         foreach (var entry in _entries)
         {
             if (_count <= target)
@@ -117,7 +158,7 @@ internal sealed class SqliteCounterCache(int capacity, bool keep = true)
                 break;
             }
 
-            if (_entries.TryRemove(entry))
+            if (pinned?.Invoke(entry.Key) != true && _entries.TryRemove(entry))
             {
                 _count--;
             }

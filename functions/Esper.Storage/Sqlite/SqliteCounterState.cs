@@ -4,7 +4,7 @@ namespace Esper.Storage.Sqlite;
 /// One counter item as it stands in memory: whether its row exists, its expiry (Unix ms, null for never) and all its
 /// counters. Never changed once built (an update builds the next state), so readers may hold it on any thread.
 /// </summary>
-internal sealed class SqliteCounterState(bool exists, long? expiresAt, Dictionary<string, long> values)
+internal sealed class SqliteCounterState(bool exists, long? expiresAt, Dictionary<string, long> values, bool mayHaveDropped = false)
 {
     public static SqliteCounterState Missing { get; } = new(false, null, new Dictionary<string, long>(StringComparer.Ordinal));
 
@@ -13,6 +13,13 @@ internal sealed class SqliteCounterState(bool exists, long? expiresAt, Dictionar
     public long? ExpiresAt { get; } = expiresAt;
 
     public Dictionary<string, long> Values { get; } = values;
+
+    /// <summary>
+    /// True when SQLite may hold counters of this item that <see cref="Values"/> no longer has (an update removed some,
+    /// or the item restarted after expiring), so writing the state must also delete the others. Conservative: once
+    /// set it stays set while the item is in memory.
+    /// </summary>
+    public bool MayHaveDropped { get; } = mayHaveDropped;
 
     /// <summary>True when the item exists but its expiry has passed: it reads as absent and the next update restarts it.</summary>
     public bool ExpiredAt(long nowMs) => Exists && ExpiresAt is { } at && at <= nowMs;

@@ -9,8 +9,10 @@ namespace Esper.Storage.Sqlite;
 /// in this process or another, is refused at open; see <see cref="SqliteFileOwnership"/>). Every operation runs on a
 /// pooled connection with prepared statements, synchronously (an embedded call is microseconds; there is no network
 /// I/O worth awaiting): a returned task is already complete unless a write waited for this process's write turn.
+/// By default (<see cref="SqliteStoreOptions.WriteBehind"/>) a write is answered once it is in the store's append-only
+/// log and SQLite is written behind by checkpoints (see <see cref="SqliteWriteBehind"/>).
 /// </summary>
-public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, IDisposable
+public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, IDisposable
 {
     /// <summary>Most queued writes run in one group commit, so one transaction (and the lock it holds) stays short.</summary>
     internal const int MaxGroupSize = 64;
@@ -22,6 +24,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
     private readonly SqliteCounterCache _counters;
     private readonly KeyReservations? _reservations;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteBehind? _writeBehind;
 
     // Writes waiting for the write turn, oldest first (see WaitThenWriteAsync), and the group being run; the
     // group list is only touched under the write turn, so one instance is reused.
@@ -55,6 +58,14 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
         try
         {
             SqliteDatabase.Initialize(_pool);
+
+            // Whatever mode this store runs in, what a write-behind store left in its log goes into SQLite first.
+            var file = SqliteDatabase.FilePath(connectionString);
+            SqliteLogRecovery.Replay(_pool, file);
+            if (options.WriteBehind && !options.Shared)
+            {
+                _writeBehind = new SqliteWriteBehind(_pool, _counters, _purge, timeProvider, options, file);
+            }
         }
         catch
         {
@@ -68,6 +79,11 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
     public ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_writeBehind is not null && _writeBehind.Layer.TryGet(key, out var logged))
+        {
+            return new(logged.IsLiveDocument(NowMs()) ? logged.ToStored(key) : null);
+        }
+
         var session = _pool.Rent();
         try
         {
@@ -88,7 +104,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
         var session = _pool.Rent();
         try
         {
-            return new(SqliteDocumentReader.Query(session, partitionKey, sortKeyPrefix, options, NowMs()));
+            return new(_writeBehind is null
+                ? SqliteDocumentReader.Query(session, partitionKey, sortKeyPrefix, options, NowMs())
+                : SqliteLayerQuery.Query(session, _writeBehind.Layer, partitionKey, sortKeyPrefix, options, NowMs()));
         }
         finally
         {
@@ -103,6 +121,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
         return WriteAsync(
             (key, document, condition, expiresAt),
             static (session, a, now) => SqliteDocumentWriter.Put(session, a.key, a.document, a.condition, a.expiresAt, now),
+            static (group, a, now) => SqliteLoggedWrites.Put(group, a.key, a.document, a.condition, a.expiresAt, now),
             cancellationToken);
     }
 
@@ -111,6 +130,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
         WriteAsync(
             (key, expectedVersion),
             static (session, a, now) => SqliteDocumentWriter.Delete(session, a.key, a.expectedVersion, now),
+            static (group, a, now) => SqliteLoggedWrites.Delete(group, a.key, a.expectedVersion, now),
             cancellationToken);
 
     /// <inheritdoc />
@@ -121,6 +141,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
         return WriteAsync(
             (key, update, _counters),
             static (session, a, now) => SqliteCounterWriter.Apply(session, a._counters, a.key, a.update, now),
+            static (group, a, now) => SqliteLoggedWrites.UpdateCounters(group, a._counters, a.key, a.update, now),
             cancellationToken);
     }
 
@@ -170,6 +191,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
             await WriteAsync(
                 (items, start),
                 static (session, a, _) => SqliteDocumentWriter.PutChunk(session, a.items, a.start),
+                static (group, a, _) => SqliteLoggedWrites.PutChunk(group, a.items, a.start),
                 cancellationToken);
         }
     }
@@ -199,6 +221,8 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
     /// <summary>Deletes every expired document and counter item now; returns how many items were removed.</summary>
     public int PurgeExpired()
     {
+        // Expired items still in the log are invisible already; the checkpoint puts them where the purge finds them.
+        _writeBehind?.Checkpoint();
         var session = _pool.Rent();
         try
         {
@@ -213,6 +237,7 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
     /// <summary>Closes the idle connections and gives up the file; the database file stays.</summary>
     public void Dispose()
     {
+        _writeBehind?.Dispose();
         _pool.Dispose();
         _writeGate.Dispose();
         _ownership.Dispose();
@@ -232,6 +257,15 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
     /// <summary>For tests and the store benchmark: how many write transactions committed (a group counts once).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
 
+    /// <summary>For tests: writes every logged item into SQLite now (a write-behind store; nothing otherwise).</summary>
+    internal void Checkpoint() => _writeBehind?.Checkpoint();
+
+    /// <summary>For tests: how many item states are in memory waiting for a checkpoint.</summary>
+    internal int LoggedItems => _writeBehind?.Layer.Count ?? 0;
+
+    /// <summary>For tests and the store benchmark: how many checkpoints a write-behind store has run.</summary>
+    internal long Checkpoints => _writeBehind?.Checkpoints ?? 0;
+
     /// <summary>For tests: how many counter items are held in memory.</summary>
     internal int CachedCounterItems => _counters.Count;
 
@@ -244,17 +278,23 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
     // what makes writes safe (across processes too); the gate only keeps them fair and fast here: SQLite's busy
     // handler polls with growing sleeps, so writers of one process racing for the lock starve each other (tail
     // latencies of hundreds of milliseconds), while the gate hands the turn over at once and blocks no thread.
-    private ValueTask<T> WriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, CancellationToken cancellationToken)
+    private ValueTask<T> WriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, Func<SqliteLogGroup, TArgs, long, T> logged, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        _writeBehind?.ThrowIfFailing();
+        if (_writeBehind is { IsFull: true })
+        {
+            return WaitForRoomThenWriteAsync(args, write, logged, cancellationToken);
+        }
+
         if (!_writeGate.Wait(0, CancellationToken.None))
         {
-            return WaitThenWriteAsync(args, write, cancellationToken);
+            return WaitThenWriteAsync(args, write, logged, cancellationToken);
         }
 
         try
         {
-            return new(Write(args, write));
+            return new(_writeBehind is null ? Write(args, write) : WriteLogged(args, logged));
         }
         finally
         {
@@ -266,9 +306,9 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
     // every queued write (up to MaxGroupSize) in one transaction with one commit, so under load the commits (each
     // a WAL append and, with synchronous=FULL, an fsync) are shared instead of paid per write. A waiter whose write
     // a group already ran finds it complete when it gets the turn and just hands the turn on.
-    private async ValueTask<T> WaitThenWriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, CancellationToken cancellationToken)
+    private async ValueTask<T> WaitThenWriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, Func<SqliteLogGroup, TArgs, long, T> logged, CancellationToken cancellationToken)
     {
-        var queued = new SqliteQueuedWrite<TArgs, T>(args, write, cancellationToken);
+        var queued = new SqliteQueuedWrite<TArgs, T>(args, write, logged, cancellationToken);
         _queue.Enqueue(queued);
         try
         {
@@ -333,7 +373,11 @@ public sealed class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMemory, ID
             var session = _pool.Rent();
             try
             {
-                if (group.Count == 1)
+                if (_writeBehind is not null)
+                {
+                    LogGroup(session, group, now);
+                }
+                else if (group.Count == 1)
                 {
                     RunAlone(group[0], session, now);
                     group[0].Complete();

@@ -25,6 +25,9 @@ internal abstract class SqliteQueuedWrite
     /// <summary>Runs the operation; its result is kept until <see cref="Complete"/>.</summary>
     public abstract void Run(SqliteSession session, long now);
 
+    /// <summary>Runs the operation in a write-behind group (staging item states); its result is kept until <see cref="Complete"/>.</summary>
+    public abstract void RunLogged(SqliteLogGroup group, long now);
+
     /// <summary>Hands the kept result to the caller (after the commit).</summary>
     public abstract void Complete();
 
@@ -37,6 +40,7 @@ internal abstract class SqliteQueuedWrite
 internal sealed class SqliteQueuedWrite<TArgs, T>(
     TArgs args,
     Func<SqliteSession, TArgs, long, T> write,
+    Func<SqliteLogGroup, TArgs, long, T> logged,
     CancellationToken cancellationToken) : SqliteQueuedWrite(cancellationToken)
 {
     // Continuations run elsewhere: the runner still holds the write turn while it completes the group.
@@ -46,6 +50,8 @@ internal sealed class SqliteQueuedWrite<TArgs, T>(
     public Task<T> Task => _completion.Task;
 
     public override void Run(SqliteSession session, long now) => _result = write(session, args, now);
+
+    public override void RunLogged(SqliteLogGroup group, long now) => _result = logged(group, args, now);
 
     public override void Complete() => _completion.TrySetResult(_result!);
 

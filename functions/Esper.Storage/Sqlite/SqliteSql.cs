@@ -57,6 +57,14 @@ internal static class SqliteSql
         SqliteStatement.PurgeCounterItems =>
             "DELETE FROM counter_items WHERE (pk, sk) IN (SELECT pk, sk FROM counter_items WHERE expires_at <= $now LIMIT $limit)",
         SqliteStatement.Ping => "SELECT 1",
+
+        // A checkpoint writes states: the row as it is now, whatever it was before.
+        SqliteStatement.DeleteAny => "DELETE FROM items WHERE pk = $pk AND sk = $sk",
+        SqliteStatement.CounterItemReplace =>
+            "INSERT INTO counter_items (pk, sk, expires_at) VALUES ($pk, $sk, $expires_at) " +
+            "ON CONFLICT (pk, sk) DO UPDATE SET expires_at = excluded.expires_at WHERE excluded.expires_at IS NOT counter_items.expires_at",
+        SqliteStatement.CounterKeepOnly =>
+            "DELETE FROM counters WHERE pk = $pk AND sk = $sk AND name NOT IN (SELECT key FROM json_each(coalesce($json, '{}')))",
         SqliteStatement.BeginImmediate => "BEGIN IMMEDIATE",
         SqliteStatement.Commit => "COMMIT",
         SqliteStatement.Rollback => "ROLLBACK",

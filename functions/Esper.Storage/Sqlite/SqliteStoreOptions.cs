@@ -59,6 +59,26 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public bool Shared { get; set; }
 
+    /// <summary>
+    /// True (default): a store that owns its file answers a write once its item states are one frame in an append-only
+    /// log beside the database (<c>esper.db-log.NNNNNN</c>) and keeps them in memory; a checkpoint writes them into
+    /// SQLite behind, and opening the file replays what a killed process left in the log. False: every write commits
+    /// its SQLite transaction before it is answered. Ignored (false) for a <see cref="Shared"/> store.
+    /// </summary>
+    public bool WriteBehind { get; set; } = true;
+
+    /// <summary>
+    /// How often a write-behind store checkpoints its logged writes into SQLite. Default 200 ms; zero checkpoints
+    /// only when <see cref="MaxLoggedItems"/> fills up and when the store is disposed.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Most item states a write-behind store keeps in memory before SQLite has them. A checkpoint starts when half is
+    /// reached; at the bound, writers wait for it (memory stays bounded). Default 20,000.
+    /// </summary>
+    public int MaxLoggedItems { get; set; } = 20_000;
+
     /// <summary>The database file in <paramref name="directory"/>, as an absolute path (relative directories are taken from the working directory).</summary>
     public static string PathIn(string directory) => System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), FileName);
 
@@ -88,6 +108,16 @@ public sealed class SqliteStoreOptions
         if (MaxCachedCounterItems < 1)
         {
             throw new ArgumentException("SqliteStoreOptions.MaxCachedCounterItems must be at least 1.", nameof(MaxCachedCounterItems));
+        }
+
+        if (CheckpointInterval < TimeSpan.Zero || CheckpointInterval > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentException("SqliteStoreOptions.CheckpointInterval must be between zero and one hour.", nameof(CheckpointInterval));
+        }
+
+        if (MaxLoggedItems < 2)
+        {
+            throw new ArgumentException("SqliteStoreOptions.MaxLoggedItems must be at least 2.", nameof(MaxLoggedItems));
         }
 
         if (MaxIdleConnections < 1)

@@ -16,7 +16,7 @@ public sealed class SqliteLockingTests : IDisposable
     [Fact]
     public async Task Write_waits_for_another_connection_holding_the_write_lock_and_then_succeeds()
     {
-        using var store = new SqliteKeyValueStore(_database.FilePath, _clock);
+        using var store = new SqliteKeyValueStore(new SqliteStoreOptions { Path = _database.FilePath, WriteBehind = false }, _clock);
         var key = new ItemKey("t1#state", "entity#e1");
         using var other = OpenOther();
         using var transaction = other.BeginTransaction(deferred: false);
@@ -31,7 +31,7 @@ public sealed class SqliteLockingTests : IDisposable
     [Fact]
     public async Task Write_fails_with_busy_once_the_lock_is_held_past_the_busy_timeout()
     {
-        using var store = new SqliteKeyValueStore(new SqliteStoreOptions { Path = _database.FilePath, BusyTimeout = TimeSpan.FromMilliseconds(100) }, _clock);
+        using var store = new SqliteKeyValueStore(new SqliteStoreOptions { Path = _database.FilePath, BusyTimeout = TimeSpan.FromMilliseconds(100), WriteBehind = false }, _clock);
         var key = new ItemKey("t1#state", "entity#e1");
         using var other = OpenOther();
         using var transaction = other.BeginTransaction(deferred: false);

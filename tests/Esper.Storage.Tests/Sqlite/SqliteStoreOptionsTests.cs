@@ -27,6 +27,24 @@ public sealed class SqliteStoreOptionsTests : IDisposable
         Assert.Equal("BusyTimeout", Assert.Throws<ArgumentException>(options.Validate).ParamName);
     }
 
+    [Fact]
+    public void Negative_checkpoint_interval_is_rejected_naming_the_setting()
+    {
+        var options = new SqliteStoreOptions { Path = _database.FilePath, CheckpointInterval = TimeSpan.FromMilliseconds(-1) };
+
+        Assert.Equal("CheckpointInterval", Assert.Throws<ArgumentException>(options.Validate).ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Logged_item_bound_below_two_is_rejected_naming_the_setting(int bound)
+    {
+        var options = new SqliteStoreOptions { Path = _database.FilePath, MaxLoggedItems = bound };
+
+        Assert.Equal("MaxLoggedItems", Assert.Throws<ArgumentException>(options.Validate).ParamName);
+    }
+
     [Theory]
     [InlineData("Data Source=:memory:")]
     [InlineData("Data Source=esper;Mode=Memory;Cache=Shared")]

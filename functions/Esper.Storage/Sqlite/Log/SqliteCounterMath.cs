@@ -1,0 +1,34 @@
+using Esper.Storage.KeyValue;
+
+namespace Esper.Storage.Sqlite;
+
+/// <summary>A counter item's next state after an update: add, then set, then remove, then move the expiry.</summary>
+internal static class SqliteCounterMath
+{
+    public static SqliteCounterState Next(SqliteCounterState before, CounterUpdate update, long now)
+    {
+        // An expired item counts as absent: it restarts from zero with no expiry unless the update gives one.
+        var exists = before.Exists && !before.ExpiredAt(now);
+        var values = exists
+            ? new Dictionary<string, long>(before.Values, StringComparer.Ordinal)
+            : new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, amount) in update.Add)
+        {
+            values[name] = values.GetValueOrDefault(name) + amount;
+        }
+
+        foreach (var (name, value) in update.Set)
+        {
+            values[name] = value;
+        }
+
+        foreach (var name in update.Remove)
+        {
+            values.Remove(name);
+        }
+
+        var expiresAt = update.ExpiresAt.ToUnixMilliseconds() ?? (exists ? before.ExpiresAt : null);
+        var dropped = before.MayHaveDropped || update.Remove.Count > 0 || (before.Exists && !exists);
+        return new SqliteCounterState(true, expiresAt, values, dropped);
+    }
+}

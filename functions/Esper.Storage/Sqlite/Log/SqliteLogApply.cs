@@ -1,0 +1,39 @@
+using Esper.Storage.KeyValue;
+
+namespace Esper.Storage.Sqlite;
+
+/// <summary>Writes logged item states into SQLite inside an open transaction (a checkpoint's or a replay's).</summary>
+internal static class SqliteLogApply
+{
+    public static void Apply(SqliteSession session, ItemKey key, SqliteLoggedItem item)
+    {
+        switch (item.Kind)
+        {
+            case SqliteLoggedItemKind.Document:
+                session.Command(SqliteStatement.PutUpsert)
+                    .BindKey(key)
+                    .Bind("$document", item.Document)
+                    .Bind("$version", item.Version)
+                    .Bind("$expires_at", item.ExpiresAt)
+                    .ExecuteNonQuery();
+                break;
+            case SqliteLoggedItemKind.Deleted:
+                session.Command(SqliteStatement.DeleteAny).BindKey(key).ExecuteNonQuery();
+                break;
+            case SqliteLoggedItemKind.Counters:
+                var values = item.Counters!.Values;
+                var json = CounterJson.Object(values);
+                session.Command(SqliteStatement.CounterItemReplace).BindKey(key).Bind("$expires_at", item.ExpiresAt).ExecuteNonQuery();
+                if (json is not null)
+                {
+                    session.Command(SqliteStatement.CounterSet).BindKey(key).Bind("$json", json).ExecuteNonQuery();
+                }
+
+                if (item.Counters.MayHaveDropped)
+                {
+                    session.Command(SqliteStatement.CounterKeepOnly).BindKey(key).Bind("$json", json).ExecuteNonQuery();
+                }
+                break;
+        }
+    }
+}
