@@ -30,6 +30,19 @@ internal static class MemoryStoreCeiling
             await OneAtATimeAsync(host, Requests(host, decisions, keys, seed++));
         }
 
+        // The allocated types of one keyed run, one at a time (sampled by the runtime's allocation ticks).
+        using (var sampler = new AllocationSampler())
+        {
+            var requests = Requests(host, decisions, true, seed++);
+            sampler.Start();
+            await OneAtATimeAsync(host, requests);
+            sampler.Stop();
+            foreach (var (type, share) in sampler.Top(25))
+            {
+                table.Note($"allocated (keyed, sampled): {share:P1} {type}");
+            }
+        }
+
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var keys in new[] { true, false })
@@ -39,6 +52,19 @@ internal static class MemoryStoreCeiling
                 table.Row($"{name}, one at a time", round, count, rate, cpu, bytes, bad);
                 (count, rate, cpu, bytes, bad) = await InFlightAsync(host, Requests(host, decisions, keys, seed++), 32);
                 table.Row($"{name}, 32 in flight", round, count, rate, cpu, bytes, bad);
+            }
+        }
+
+        // What-if (not a product setting the bench host uses): the same without writing decision records, which
+        // attributes the records' share of the cost (EsperApiOptions.RecordDecisions, an embedder's option).
+        await using var unrecorded = await BenchHost.CreateAsync(new DiagnosticMemoryStore(TimeProvider.System), RealisticTenant.Build(), configure: static o => o.RecordDecisions = false);
+        await OneAtATimeAsync(unrecorded, Requests(unrecorded, decisions, true, seed++));
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var keys in new[] { true, false })
+            {
+                var (count, rate, cpu, bytes, bad) = await OneAtATimeAsync(unrecorded, Requests(unrecorded, decisions, keys, seed++));
+                table.Row($"{(keys ? "idempotency key" : "no key")}, one at a time, records off (what-if)", round, count, rate, cpu, bytes, bad);
             }
         }
 
