@@ -24,6 +24,18 @@ internal static class MemoryStoreCeiling
             "'32 in flight' as the HTTP run's connections. Allocations are GC.GetTotalAllocatedBytes over the run, divided by decisions.";
         await using var host = await BenchHost.CreateAsync(new DiagnosticMemoryStore(TimeProvider.System), RealisticTenant.Build());
         var seed = 1;
+        if (Environment.GetEnvironmentVariable("CEILING_ONLY") is { Length: > 0 } only)
+        {
+            // For a profiler attached to this process: one variant, one at a time, repeated (keyed or nokey).
+            for (var run = 0; run < rounds; run++)
+            {
+                var (count, rate, cpu, bytes, bad) = await OneAtATimeAsync(host, Requests(host, decisions, only == "keyed", seed++));
+                table.Row($"{only}, one at a time", run + 1, count, rate, cpu, bytes, bad);
+            }
+
+            return table;
+        }
+
         foreach (var keys in new[] { true, false })
         {
             // Warm-up: JIT tiers and the caches (config, API key) before anything is measured.
