@@ -6,6 +6,8 @@
 #
 #   bench/memstore.sh [rounds] [seconds]      (default 3 rounds of 6 s, after a 10 s warm-up)
 #   MEMSTORE_NO_IDEMPOTENCY=1 bench/memstore.sh   bodies without an idempotency key
+#   MEMSTORE_BUILDS="/tmp/a /tmp/b" bench/memstore.sh   A/B: one host per copied bench/MemStoreHost output directory,
+#                                                       labelled memstore-1, memstore-2 …, in alternating rounds
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -25,22 +27,30 @@ dotnet build bench/bench.slnf -c Release -nologo -v q 2>&1 | grep -E " error |rr
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close();});"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 admin_key="esk_default_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-mem_port=$(free_port)
+builds=${MEMSTORE_BUILDS:-bench/MemStoreHost/bin/Release/net10.0}
+labels=(); ports=(); host_pids=(); keys=()
+n=0
+for build in $builds; do
+  n=$((n + 1))
+  port=$(free_port)
+  ASPNETCORE_URLS="http://127.0.0.1:$port" ESPER_DATA_DIR="$log_dir/data-$n" ESPER_BOOTSTRAP_ADMIN_KEY="$admin_key" \
+    ESPER_RATE_LIMIT_PER_MINUTE=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$build/Esper.Bench.MemStoreHost.dll" >"$log_dir/memstore-$n.log" 2>&1 &
+  pids+=("$!"); host_pids+=("$!"); ports+=("$port")
+  if [ -z "${MEMSTORE_BUILDS:-}" ]; then labels+=("esper-memstore"); else labels+=("memstore-$n"); fi
+done
 bare_port=$(free_port)
-ASPNETCORE_URLS="http://127.0.0.1:$mem_port" ESPER_DATA_DIR="$log_dir/data" ESPER_BOOTSTRAP_ADMIN_KEY="$admin_key" \
-  ESPER_RATE_LIMIT_PER_MINUTE=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-  dotnet bench/MemStoreHost/bin/Release/net10.0/Esper.Bench.MemStoreHost.dll >"$log_dir/memstore.log" 2>&1 &
-mem_pid=$!
-pids+=("$mem_pid")
 ASPNETCORE_URLS="http://127.0.0.1:$bare_port" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   dotnet bench/BareEndpoint/bin/Release/net10.0/Esper.Bench.BareEndpoint.dll >"$log_dir/bare.log" 2>&1 &
 bare_pid=$!
 pids+=("$bare_pid")
-for port in "$mem_port" "$bare_port"; do
+for port in "${ports[@]}" "$bare_port"; do
   for _ in $(seq 1 150); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
 done
-key=$(dotnet bench/InProcess/bin/Release/net10.0/Esper.Bench.InProcess.dll setup-http --url "http://127.0.0.1:$mem_port" --admin-key "$admin_key")
-[ -n "$key" ] || { echo "tenant setup failed"; tail -n 20 "$log_dir/memstore.log"; exit 1; }
+for i in "${!ports[@]}"; do
+  keys+=("$(dotnet bench/InProcess/bin/Release/net10.0/Esper.Bench.InProcess.dll setup-http --url "http://127.0.0.1:${ports[$i]}" --admin-key "$admin_key")")
+  [ -n "${keys[$i]}" ] || { echo "tenant setup failed"; tail -n 20 "$log_dir/memstore-$((i + 1)).log"; exit 1; }
+done
 echo "uptime at start: $(uptime)"
 
 seed=3000
@@ -54,11 +64,11 @@ run() { # label port pid key seconds
   jq -r --arg ticks "$((after - before))" --arg hz "$(getconf CLK_TCK)" \
     '"  \(.label): \(.rps|floor) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.errors)/\(.requests), host CPU \((($ticks|tonumber) / ($hz|tonumber) * 1e6 / .requests)|floor) µs/request"' "$log_dir/$1.json"
 }
-run warm-memstore "$mem_port" "$mem_pid" "$key" 10 >/dev/null
+for i in "${!ports[@]}"; do run "warm-${labels[$i]}" "${ports[$i]}" "${host_pids[$i]}" "${keys[$i]}" 10 >/dev/null; done
 run warm-bare "$bare_port" "$bare_pid" "" 3 >/dev/null
 for round in $(seq 1 "$rounds"); do
   echo "round $round"
-  run esper-memstore "$mem_port" "$mem_pid" "$key" "$seconds"
+  for i in "${!ports[@]}"; do run "${labels[$i]}" "${ports[$i]}" "${host_pids[$i]}" "${keys[$i]}" "$seconds"; done
   run bare "$bare_port" "$bare_pid" "" "$seconds"
 done
 echo "uptime at end: $(uptime)"
