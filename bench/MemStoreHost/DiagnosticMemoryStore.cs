@@ -11,7 +11,7 @@ namespace Esper.Bench.MemStoreHost;
 /// over <see cref="ShardCount"/> maps by key, each under its own lock, and every call is one short critical
 /// section in one map (a batch: one per item), so concurrent requests rarely wait for each other here.
 /// </summary>
-public sealed class DiagnosticMemoryStore(TimeProvider time) : IKeyValueStore
+internal sealed class DiagnosticMemoryStore(TimeProvider time) : IKeyValueStore
 {
     /// <summary>
     /// How many writes of expiring items (decision records, entity counters, idempotency answers) are kept: few enough
