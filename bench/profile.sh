@@ -4,6 +4,9 @@
 # then prints where the threads spent their time. Loopback only; the load stops by itself.
 #
 #   bench/profile.sh [seconds]        (default 10 s of tracing inside 16 s of load)
+#   PROFILE_TARGET=memstore bench/profile.sh   the same host program over the diagnostic in-memory store
+#                                              (bench/MemStoreHost): the request path without the store's cost;
+#                                              its summary goes to summary-memstore.txt
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,13 +26,19 @@ command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq
 dotnet build bench/bench.slnf -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)" | sort -u
 mkdir -p "$out"
 
+host_dll=functions/Esper.Host/bin/Release/net10.0/Esper.Host.dll
+summary="$out/summary.txt"
+if [ "${PROFILE_TARGET:-}" = memstore ]; then
+  host_dll=bench/MemStoreHost/bin/Release/net10.0/Esper.Bench.MemStoreHost.dll
+  summary="$out/summary-memstore.txt"
+fi
 port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close();});")
 admin_key="esk_default_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 data_dir=${ESPER_PROFILE_DATA_DIR:-$log_dir/data}
 mkdir -p "$data_dir"
 ASPNETCORE_URLS="http://127.0.0.1:$port" ESPER_DATA_DIR="$data_dir" ESPER_BOOTSTRAP_ADMIN_KEY="$admin_key" \
   ESPER_RATE_LIMIT_PER_MINUTE=100000000 Logging__LogLevel__Default=Warning \
-  dotnet functions/Esper.Host/bin/Release/net10.0/Esper.Host.dll >"$log_dir/host.log" 2>&1 &
+  dotnet "$host_dll" >"$log_dir/host.log" 2>&1 &
 host_pid=$!
 pids+=("$host_pid")
 for _ in $(seq 1 150); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
@@ -45,5 +54,5 @@ dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time --durat
   --format Speedscope -o "$out/esper-host.nettrace" >"$log_dir/trace.log" 2>&1
 wait "$wrk_pid"
 grep -E "Requests/sec|Latency" "$log_dir/wrk.log"
-dotnet bench/Report/bin/Release/net10.0/Esper.Bench.Report.dll profile "$out/esper-host.speedscope.json" | tee "$out/summary.txt"
+dotnet bench/Report/bin/Release/net10.0/Esper.Bench.Report.dll profile "$out/esper-host.speedscope.json" | tee "$summary"
 rm -f "$out/esper-host.nettrace"

@@ -133,6 +133,15 @@ start_esper() {
   echo $!
 }
 
+# Diagnostic: the same host program over an in-memory store (bench/MemStoreHost, never shipped), so the store costs
+# almost nothing and the run measures everything else on the request path. Prints its PID.
+start_memstore() {
+  ASPNETCORE_URLS="http://127.0.0.1:$1" ESPER_DATA_DIR="$2" ESPER_BOOTSTRAP_ADMIN_KEY="$admin_key" \
+    ESPER_RATE_LIMIT_PER_MINUTE=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$(bin MemStoreHost Esper.Bench.MemStoreHost)" >>"$log_dir/esper-memstore.log" 2>&1 &
+  echo $!
+}
+
 if wants http; then
   section "http"
   rm -f "$raw"/http-*.json
@@ -155,17 +164,28 @@ if wants http; then
       tmpfs_pid=$(start_esper "$tmpfs_port" "$tmpfs_dir")
       pids+=("$tmpfs_pid")
     fi
+    memstore_pid=""
+    if [ "$quick" != 1 ]; then
+      memstore_port=$(free_port)
+      memstore_pid=$(start_memstore "$memstore_port" "$log_dir/memstore-data")
+      pids+=("$memstore_pid")
+    fi
     targets_ok=1
     wait_http "http://127.0.0.1:$esper_port/healthz" "$esper_pid" || targets_ok=0
     wait_http "http://127.0.0.1:$bare_port/healthz" "$bare_pid" || targets_ok=0
     if [ -n "$tmpfs_pid" ] && ! wait_http "http://127.0.0.1:$tmpfs_port/healthz" "$tmpfs_pid"; then tmpfs_pid=""; fi
+    if [ -n "$memstore_pid" ] && ! wait_http "http://127.0.0.1:$memstore_port/healthz" "$memstore_pid"; then memstore_pid=""; fi
     runtime_key=""
     tmpfs_key=""
+    memstore_key=""
     if [ "$targets_ok" = 1 ]; then
       runtime_key=$(dotnet "$(bin InProcess Esper.Bench.InProcess)" setup-http --url "http://127.0.0.1:$esper_port" --admin-key "$admin_key" 2>"$log_dir/setup.log")
       [ -z "$runtime_key" ] && { echo "tenant setup failed:"; tail -n 20 "$log_dir/setup.log"; }
       if [ -n "$tmpfs_pid" ]; then
         tmpfs_key=$(dotnet "$(bin InProcess Esper.Bench.InProcess)" setup-http --url "http://127.0.0.1:$tmpfs_port" --admin-key "$admin_key" 2>>"$log_dir/setup.log")
+      fi
+      if [ -n "$memstore_pid" ]; then
+        memstore_key=$(dotnet "$(bin InProcess Esper.Bench.InProcess)" setup-http --url "http://127.0.0.1:$memstore_port" --admin-key "$admin_key" 2>>"$log_dir/setup.log")
       fi
     else
       echo "a server did not start:"; tail -n 20 "$log_dir/esper-host.log" "$log_dir/bare.log"
@@ -174,6 +194,7 @@ if wants http; then
       esper_url="http://127.0.0.1:$esper_port/api/v1/runtime/mitigation"
       bare_url="http://127.0.0.1:$bare_port/api/v1/runtime/mitigation"
       tmpfs_url="http://127.0.0.1:${tmpfs_port:-0}/api/v1/runtime/mitigation"
+      memstore_url="http://127.0.0.1:${memstore_port:-0}/api/v1/runtime/mitigation"
       connections=32
       rounds=3
       [ "$quick" = 1 ] && rounds=1
@@ -183,6 +204,7 @@ if wants http; then
       [ "$quick" = 1 ] && peak_seconds=3
       peak_run esper "$esper_url" "$runtime_key" "$log_dir/warm-esper.json" >/dev/null
       [ -n "$tmpfs_key" ] && peak_run esper-tmpfs "$tmpfs_url" "$tmpfs_key" "$log_dir/warm-tmpfs.json" >/dev/null
+      [ -n "$memstore_key" ] && peak_run esper-memstore "$memstore_url" "$memstore_key" "$log_dir/warm-memstore.json" >/dev/null
       peak_seconds=3
       peak_run bare "$bare_url" "" "$log_dir/warm-bare.json" >/dev/null
       peak_seconds=6
@@ -191,6 +213,7 @@ if wants http; then
         peak_run esper "$esper_url" "$runtime_key" "$raw/http-peak-r${round}-a-esper.json"
         peak_run bare "$bare_url" "" "$raw/http-peak-r${round}-b-bare.json"
         [ -n "$tmpfs_key" ] && peak_run esper-tmpfs "$tmpfs_url" "$tmpfs_key" "$raw/http-peak-r${round}-c-esper-tmpfs.json"
+        [ -n "$memstore_key" ] && peak_run esper-memstore "$memstore_url" "$memstore_key" "$raw/http-peak-r${round}-e-esper-memstore.json"
         # The same Esper host with bodies that carry no idempotency key (wrk only; the fallback generator sends keys).
         command -v wrk >/dev/null 2>&1 && no_idempotency=1 peak_run esper-nokey "$esper_url" "$runtime_key" "$raw/http-peak-r${round}-d-esper-nokey.json"
       done
@@ -209,7 +232,7 @@ if wants http; then
         --data '{"source":"bench","request":{"method":"POST","path":"/login","client_ip":"198.18.0.9","user_agent":"curl/8.5.0","headers":{}},"fields":{"probe":"1"}}' \
         "$esper_url" >"$raw/http-sample-decision.json"
     fi
-    for pid in "$esper_pid" "$bare_pid" $tmpfs_pid; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+    for pid in "$esper_pid" "$bare_pid" $tmpfs_pid $memstore_pid; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
     [ -n "${tmpfs_dir:-}" ] && rm -rf "$tmpfs_dir"
   else
     echo "functions/Esper.Host is not in this tree yet: HTTP comparison skipped."

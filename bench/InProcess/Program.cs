@@ -1,4 +1,5 @@
 using Esper.Bench.InProcess;
+using Esper.Bench.InProcess.Ceiling;
 using Esper.Bench.InProcess.Harness;
 using Esper.Bench.InProcess.Replay;
 using Esper.Bench.InProcess.Scale;
@@ -10,7 +11,7 @@ using Esper.Bench.InProcess.Tenant;
 // setup of the HTTP comparison against a running host.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|store|scale|replay [--name value ...]");
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|store|memstore|scale|replay [--name value ...]");
     return 2;
 }
 
@@ -71,6 +72,16 @@ switch (args[0])
         await Guarded("store-loop", () => StoreDecisionLoop.RunAsync(dataDir, options.Int("decisions", options.Quick ? 1_000 : 5_000), options.Int("warmup", options.Quick ? 500 : 2_000), options.Int("rounds", 2)), outDir);
         Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "store-loop.json")));
         TryDelete(dataDir);
+        return 0;
+    }
+
+    case "memstore":
+    {
+        // The host's cost per decision without the store's: the shared handler over a diagnostic in-memory store.
+        var outDir = options.Require("out");
+        Directory.CreateDirectory(outDir);
+        await Guarded("memstore-ceiling", () => MemoryStoreCeiling.RunAsync(options.Int("decisions", options.Quick ? 5_000 : 20_000), options.Int("rounds", 2)), outDir);
+        Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "memstore-ceiling.json")));
         return 0;
     }
 

@@ -42,6 +42,12 @@ internal static class HttpSection
             md.AppendLine(Invariant($"Diagnostic: the same host with its database on tmpfs (a commit's sync costs nothing): **{tmpfs:F0} req/s** (p50 {Median(peaks, "esper-tmpfs", r => r.P50):F3} ms, p99 {Median(peaks, "esper-tmpfs", r => r.P99):F3} ms), {tmpfs / bare:P0} of bare.\n"));
         }
 
+        var memstore = Median(peaks, "esper-memstore", r => r.Rps);
+        if (!double.IsNaN(memstore))
+        {
+            md.AppendLine(Invariant($"Diagnostic: the host over an in-memory store (bench/MemStoreHost; the store costs almost nothing, so this is the ceiling of everything else on the path): **{memstore:F0} req/s** (p50 {Median(peaks, "esper-memstore", r => r.P50):F3} ms, p99 {Median(peaks, "esper-memstore", r => r.P99):F3} ms), {memstore / bare:P0} of bare.\n"));
+        }
+
         var noKey = Median(peaks, "esper-nokey", r => r.Rps);
         if (!double.IsNaN(noKey))
         {

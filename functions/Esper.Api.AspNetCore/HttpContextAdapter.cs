@@ -97,8 +97,13 @@ public static class HttpContextAdapter
     }
 
     /// <summary>The first value of each query parameter, as <see cref="ApiRequest.Query"/> documents.</summary>
-    private static Dictionary<string, string> Query(IQueryCollection query)
+    private static IReadOnlyDictionary<string, string> Query(IQueryCollection query)
     {
+        if (query.Count == 0)
+        {
+            return EmptyHeaders.Instance;
+        }
+
         var values = new Dictionary<string, string>(query.Count, StringComparer.Ordinal);
         foreach (var (name, value) in query)
         {

@@ -32,7 +32,7 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public string RuntimeKey { get; private set; } = "";
 
-    public static async Task<BenchHost> CreateAsync(IKeyValueStore store, TenantDocuments tenant, RecordingMode recording = RecordingMode.BeforeAnswer)
+    public static async Task<BenchHost> CreateAsync(IKeyValueStore store, TenantDocuments tenant, RecordingMode recording = RecordingMode.BeforeAnswer, Action<EsperApiOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(store);
@@ -43,6 +43,7 @@ internal sealed class BenchHost : IAsyncDisposable
         {
             o.RateLimitPerMinute = 100_000_000;
             o.Recording = recording;
+            configure?.Invoke(o);
         });
         var provider = services.BuildServiceProvider();
         var adminKey = "esk_default_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

@@ -13,10 +13,10 @@ public sealed class ApiRequest
     public required string Path { get; init; }
 
     /// <summary>Query string parameters (first value wins when repeated).</summary>
-    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Query { get; init; } = EmptyHeaders.Instance;
 
     /// <summary>Request headers; look-ups are case-insensitive. Repeated headers are joined with ", ".</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = EmptyHeaders.Instance;
 
     /// <summary>The raw request body (empty when none).</summary>
     public ReadOnlyMemory<byte> Body { get; init; }

@@ -7,7 +7,7 @@ public sealed class ApiResponse
     public required int StatusCode { get; init; }
 
     /// <summary>Response headers other than Content-Type.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = EmptyHeaders.Instance;
 
     /// <summary>Content-Type of <see cref="Body"/>, or null when there is no body.</summary>
     public string? ContentType { get; init; }

@@ -13,7 +13,7 @@ internal static class JsonResponses
         StatusCode = status,
         ContentType = ContentType,
         Body = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo),
-        Headers = headers ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+        Headers = headers ?? EmptyHeaders.Instance,
     };
 
     public static ApiResponse Raw(int status, ReadOnlyMemory<byte> utf8Json, IReadOnlyDictionary<string, string>? headers = null) => new()
@@ -21,12 +21,12 @@ internal static class JsonResponses
         StatusCode = status,
         ContentType = ContentType,
         Body = utf8Json,
-        Headers = headers ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+        Headers = headers ?? EmptyHeaders.Instance,
     };
 
     public static ApiResponse NoContent(IReadOnlyDictionary<string, string>? headers = null) => new()
     {
         StatusCode = 204,
-        Headers = headers ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+        Headers = headers ?? EmptyHeaders.Instance,
     };
 }

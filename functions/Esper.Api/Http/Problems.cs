@@ -59,7 +59,7 @@ internal static class Problems
             StatusCode = status,
             ContentType = ContentType,
             Body = buffer.WrittenMemory,
-            Headers = headers ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            Headers = headers ?? EmptyHeaders.Instance,
         };
     }
 

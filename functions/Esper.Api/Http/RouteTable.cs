@@ -32,32 +32,63 @@ internal sealed class RouteTable
     }
 
     /// <summary>Finds the endpoint; <paramref name="allowed"/> lists the methods of a path that matched with another method.</summary>
+    /// <remarks>
+    /// Runs on every request: templates are compared segment by segment over the path in place, and the route values
+    /// are only built for the route that matches (most routes fail on their first segments).
+    /// </remarks>
     public Endpoint? Match(string method, string path, out Dictionary<string, string> values, out List<string> allowed)
     {
-        values = new Dictionary<string, string>(StringComparer.Ordinal);
         allowed = [];
-        var segments = path.Trim('/').Split('/');
+        var segments = Split(path);
         foreach (var (route, template, endpoint) in _routes)
         {
-            var candidate = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (!Matches(template, segments, candidate))
+            if (!Matches(template, path, segments))
             {
                 continue;
             }
 
             if (string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase))
             {
-                values = candidate;
+                values = Values(template, path, segments);
                 return endpoint;
             }
 
             allowed.Add(route.Method);
         }
 
+        values = new Dictionary<string, string>(StringComparer.Ordinal);
         return null;
     }
 
-    private static bool Matches(string[] template, string[] segments, Dictionary<string, string> values)
+    /// <summary>The path's segments as ranges, as <c>path.Trim('/').Split('/')</c> would cut them.</summary>
+    private static Range[] Split(string path)
+    {
+        var start = 0;
+        var end = path.Length;
+        while (start < end && path[start] == '/')
+        {
+            start++;
+        }
+
+        while (end > start && path[end - 1] == '/')
+        {
+            end--;
+        }
+
+        var ranges = new Range[path.AsSpan(start, end - start).Count('/') + 1];
+        var from = start;
+        for (var i = 0; i < ranges.Length - 1; i++)
+        {
+            var slash = path.IndexOf('/', from, end - from);
+            ranges[i] = new Range(from, slash);
+            from = slash + 1;
+        }
+
+        ranges[^1] = new Range(from, end);
+        return ranges;
+    }
+
+    private static bool Matches(string[] template, string path, Range[] segments)
     {
         if (template.Length != segments.Length)
         {
@@ -67,21 +98,35 @@ internal sealed class RouteTable
         for (var i = 0; i < template.Length; i++)
         {
             var t = template[i];
+            var segment = path.AsSpan()[segments[i]];
             if (t.StartsWith('{') && t.EndsWith('}'))
             {
-                if (segments[i].Length == 0)
+                if (segment.IsEmpty)
                 {
                     return false;
                 }
-
-                values[t[1..^1]] = segments[i];
             }
-            else if (!string.Equals(t, segments[i], StringComparison.Ordinal))
+            else if (!segment.SequenceEqual(t))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static Dictionary<string, string> Values(string[] template, string path, Range[] segments)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < template.Length; i++)
+        {
+            var t = template[i];
+            if (t.StartsWith('{') && t.EndsWith('}'))
+            {
+                values[t[1..^1]] = path[segments[i]];
+            }
+        }
+
+        return values;
     }
 }

@@ -4,34 +4,43 @@ namespace Esper.Api.Runtime;
 /// In-process wake-ups for retries waiting on a claimed idempotency key: the request holding the claim settles it
 /// once its answer is stored (or the claim released), so a retry in the same process reads the answer at once
 /// instead of on its next poll. A claim held by another process is still found by polling the store.
+/// Every keyed decision registers, settles and leaves (three locked steps), so the keys are spread over
+/// <see cref="ShardCount"/> independently locked maps: concurrent decisions on different keys rarely share a lock.
 /// </summary>
 internal sealed class ClaimSignals
 {
-    private readonly Dictionary<(string TenantId, string Key), Waiters> _waiting = [];
+    internal const int ShardCount = 64;
+
+    private readonly Dictionary<(string TenantId, string Key), Waiters>[] _shards =
+        [.. Enumerable.Range(0, ShardCount).Select(static _ => new Dictionary<(string TenantId, string Key), Waiters>())];
 
     /// <summary>Registers a waiter on the key; register before reading the claim so a settle in between is not missed.</summary>
     public Registration Wait(string tenantId, string key)
     {
-        lock (_waiting)
+        var id = (tenantId, key);
+        var waiting = Shard(id);
+        lock (waiting)
         {
-            if (!_waiting.TryGetValue((tenantId, key), out var waiters))
+            if (!waiting.TryGetValue(id, out var waiters))
             {
                 waiters = new Waiters();
-                _waiting[(tenantId, key)] = waiters;
+                waiting[id] = waiters;
             }
 
             waiters.Count++;
-            return new Registration(this, (tenantId, key), waiters);
+            return new Registration(waiting, id, waiters);
         }
     }
 
     /// <summary>Wakes every waiter on the key.</summary>
     public void Settle(string tenantId, string key)
     {
+        var id = (tenantId, key);
+        var waiting = Shard(id);
         Waiters? waiters;
-        lock (_waiting)
+        lock (waiting)
         {
-            if (!_waiting.Remove((tenantId, key), out waiters))
+            if (!waiting.Remove(id, out waiters))
             {
                 return;
             }
@@ -40,19 +49,22 @@ internal sealed class ClaimSignals
         waiters.Signal.TrySetResult();
     }
 
-    private void Leave((string TenantId, string Key) id, Waiters waiters)
+    private Dictionary<(string TenantId, string Key), Waiters> Shard((string TenantId, string Key) id) =>
+        _shards[(id.GetHashCode() & int.MaxValue) % ShardCount];
+
+    private static void Leave(Dictionary<(string TenantId, string Key), Waiters> waiting, (string TenantId, string Key) id, Waiters waiters)
     {
-        lock (_waiting)
+        lock (waiting)
         {
-            if (--waiters.Count == 0 && _waiting.TryGetValue(id, out var current) && ReferenceEquals(current, waiters))
+            if (--waiters.Count == 0 && waiting.TryGetValue(id, out var current) && ReferenceEquals(current, waiters))
             {
-                _waiting.Remove(id);
+                waiting.Remove(id);
             }
         }
     }
 
     /// <summary>One waiter's hold on a key; disposing it forgets the key once nobody waits on it.</summary>
-    internal sealed class Registration(ClaimSignals owner, (string TenantId, string Key) id, Waiters waiters) : IDisposable
+    internal sealed class Registration(Dictionary<(string TenantId, string Key), Waiters> waiting, (string TenantId, string Key) id, Waiters waiters) : IDisposable
     {
         private bool _disposed;
 
@@ -64,7 +76,7 @@ internal sealed class ClaimSignals
             if (!_disposed)
             {
                 _disposed = true;
-                owner.Leave(id, waiters);
+                Leave(waiting, id, waiters);
             }
         }
     }

@@ -207,13 +207,39 @@ internal sealed partial class DecisionRunner(
     // instead of a decision with half its records. Recovery writes them all again, so a crash may count a decision
     // twice in the results, never zero times. A write the caller runs alongside (the idempotency answer) also
     // finishes before it.
+    // Runs for every recorded decision: plain loops over the outcomes (no LINQ iterators, and no closure object that
+    // the lambdas capturing the arguments would allocate on every call), the same writes started in the same order.
     private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, bool recovered, bool journaled, CancellationToken cancellationToken, Task? alongside = null)
     {
-        var fired = decision.PolicyOutcomes.Where(o => o.Outcome != DecisionOutcome.Allow).ToList();
+        var outcomes = decision.PolicyOutcomes;
+        var fired = new List<PolicyOutcome>(outcomes.Count);
+        var recordedOutcomes = new RecordedOutcome[outcomes.Count];
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var outcome = outcomes[i];
+            recordedOutcomes[i] = new RecordedOutcome(outcome.PolicyId, outcome.Outcome.WireName(), outcome.DryRun);
+            if (outcome.Outcome != DecisionOutcome.Allow)
+            {
+                fired.Add(outcome);
+            }
+        }
+
+        var firedIds = new string[fired.Count];
+        for (var i = 0; i < fired.Count; i++)
+        {
+            firedIds[i] = fired[i].PolicyId;
+        }
+
+        var actionIds = new string[decision.Actions.Count];
+        for (var i = 0; i < actionIds.Length; i++)
+        {
+            actionIds[i] = decision.Actions[i].Id;
+        }
+
         var record = new DecisionRecord(
             decisionId, now, decision.Action.WireName(), decision.PolicyId, decision.Mitigation?.Id, decision.Reason, beacon,
-            [.. fired.Select(o => o.PolicyId)], [.. decision.Actions.Select(a => a.Id)], ev.ClientIp, ev.Path, recovered ? true : null,
-            RequestEncoder.EncodingVersion, decision.ConfigVersion, [.. decision.PolicyOutcomes.Select(o => new RecordedOutcome(o.PolicyId, o.Outcome.WireName(), o.DryRun))], ev);
+            firedIds, actionIds, ev.ClientIp, ev.Path, recovered ? true : null,
+            RequestEncoder.EncodingVersion, decision.ConfigVersion, recordedOutcomes, ev);
         var batch = new List<BatchItem>();
         DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, new DecisionDetail(record with { Event = null }, Matches(decision), DecisionRepository.Redact(ev)));
         BatchItem? last = null;
@@ -223,15 +249,24 @@ internal sealed partial class DecisionRunner(
             batch.RemoveAt(0);
         }
 
-        var writes = new List<Task> { decisions.WriteAsync(batch, cancellationToken).AsTask() };
-        writes.Add(results.RecordDecisionAsync(tenantId, decision.Action.WireName(), now, cancellationToken).AsTask());
-        writes.AddRange(fired.Select(o => results.RecordAsync(tenantId, o.PolicyId, o.Outcome.WireName(), o.DryRun, now, cancellationToken).AsTask()));
-        writes.AddRange(decision.StateWrites.Select(w => entities.UpdateAsync(
-            tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
-        writes.Add(activeMitigations.RecordAsync(tenantId, decisionId, decision, now, cancellationToken));
+        var writes = new Task[3 + fired.Count + decision.StateWrites.Count + (alongside is null ? 0 : 1)];
+        var next = 0;
+        writes[next++] = decisions.WriteAsync(batch, cancellationToken).AsTask();
+        writes[next++] = results.RecordDecisionAsync(tenantId, decision.Action.WireName(), now, cancellationToken).AsTask();
+        foreach (var outcome in fired)
+        {
+            writes[next++] = results.RecordAsync(tenantId, outcome.PolicyId, outcome.Outcome.WireName(), outcome.DryRun, now, cancellationToken).AsTask();
+        }
+
+        foreach (var write in decision.StateWrites)
+        {
+            writes[next++] = entities.UpdateAsync(tenantId, write.EntityKey, new CounterUpdate { Set = write.Set, Remove = [.. write.Remove], ExpiresAt = write.ExpiresAt }, cancellationToken).AsTask();
+        }
+
+        writes[next++] = activeMitigations.RecordAsync(tenantId, decisionId, decision, now, cancellationToken);
         if (alongside is not null)
         {
-            writes.Add(alongside);
+            writes[next] = alongside;
         }
 
         await Task.WhenAll(writes).ConfigureAwait(false);
