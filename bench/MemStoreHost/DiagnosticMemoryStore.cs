@@ -108,21 +108,7 @@ internal sealed class DiagnosticMemoryStore(TimeProvider time) : IKeyValueStore
         {
             var live = shard.Live(key, now);
             var counters = live?.Counters is { } old ? new Dictionary<string, long>(old, StringComparer.Ordinal) : new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var (name, amount) in update.Add)
-            {
-                counters[name] = counters.GetValueOrDefault(name) + amount;
-            }
-
-            foreach (var (name, value) in update.Set)
-            {
-                counters[name] = value;
-            }
-
-            foreach (var name in update.Remove)
-            {
-                counters.Remove(name);
-            }
-
+            update.ApplyTo(counters);
             shard.Write(key, null, counters, update.ExpiresAt ?? live?.ExpiresAt, Interlocked.Increment(ref _version));
             return ValueTask.FromResult<IReadOnlyDictionary<string, long>>(counters);
         }

@@ -154,7 +154,7 @@ internal sealed class AzureTablesStore(TableClient client, bool createTableIfMis
             var current = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
             bool live = EntityLayout.IsLive(current, now);
             var counters = EntityLayout.ToCounters(current, now);
-            CounterMath.Apply(counters, update);
+            update.ApplyTo(counters);
 
             var entity = EntityLayout.NewEntity(key);
             foreach (var (name, value) in counters)

@@ -44,6 +44,26 @@ public sealed class CounterUpdate
         }
     }
 
+    /// <summary>Applies this update to <paramref name="counters"/> in the contract's order: add, then set, then remove.</summary>
+    public void ApplyTo(Dictionary<string, long> counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        foreach (var (name, amount) in Add)
+        {
+            counters[name] = counters.GetValueOrDefault(name) + amount;
+        }
+
+        foreach (var (name, value) in Set)
+        {
+            counters[name] = value;
+        }
+
+        foreach (var name in Remove)
+        {
+            counters.Remove(name);
+        }
+    }
+
     private static void ThrowIfInvalid(string name, string paramName)
     {
         if (!CounterNames.IsValid(name))

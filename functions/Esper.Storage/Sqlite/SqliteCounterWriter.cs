@@ -40,24 +40,12 @@ internal static class SqliteCounterWriter
         var values = exists
             ? new Dictionary<string, long>(before.Values, StringComparer.Ordinal)
             : new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (name, amount) in update.Add)
-        {
-            values[name] = values.GetValueOrDefault(name) + amount;
-        }
-
-        foreach (var (name, value) in update.Set)
-        {
-            values[name] = value;
-        }
-
+        // Removed counters are never also added or set (CounterUpdate.Validate), so removing them here first changes
+        // nothing that WriteChanged writes.
+        update.ApplyTo(values);
         WriteChanged(session, key, update, values);
         if (update.Remove.Count > 0)
         {
-            foreach (var name in update.Remove)
-            {
-                values.Remove(name);
-            }
-
             session.Command(SqliteStatement.CounterRemove).BindKey(key).Bind("$json", CounterJson.Array(update.Remove)).ExecuteNonQuery();
         }
 

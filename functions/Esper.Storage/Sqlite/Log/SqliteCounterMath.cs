@@ -12,20 +12,7 @@ internal static class SqliteCounterMath
         var values = exists
             ? new Dictionary<string, long>(before.Values, StringComparer.Ordinal)
             : new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (name, amount) in update.Add)
-        {
-            values[name] = values.GetValueOrDefault(name) + amount;
-        }
-
-        foreach (var (name, value) in update.Set)
-        {
-            values[name] = value;
-        }
-
-        foreach (var name in update.Remove)
-        {
-            values.Remove(name);
-        }
+        update.ApplyTo(values);
 
         var expiresAt = update.ExpiresAt.ToUnixMilliseconds() ?? (exists ? before.ExpiresAt : null);
         var dropped = before.MayHaveDropped || update.Remove.Count > 0 || (before.Exists && !exists);
