@@ -184,6 +184,16 @@ rate_run() { # label url rate [loadgen options...]: bench/LoadGen rate, its summ
   [ -f "$work/$label.json" ] || { echo "loadgen against $label wrote no summary"; cat "$work/loadgen-$label.log"; exit 1; }
 }
 
+rate_table() { # first-column width, its header, the last column's header, labels...: prints their fixed-rate summaries
+  local width=$1 first=$2 last=$3 label
+  shift 3
+  printf "%-${width}s %10s %10s %10s %10s %10s %10s\n" "$first" rate req/s p50_ms p99_ms p99.9_ms "$last"
+  for label in "$@"; do
+    jq -r '[.label, .target_rate, (.rps|floor), .p50_ms, .p99_ms, .p999_ms, "\(.errors)/\(.requests)"] | @tsv' "$work/$label.json" |
+      awk -F'\t' -v w="$width" '{ printf "%-" w "s %10s %10s %10.2f %10.2f %10.2f %10s\n", $1, $2, $3, $4, $5, $6, $7 }'
+  done
+}
+
 # Fixed rate: each target at half of its own peak above, same connections, its own body seed (fresh idempotency keys).
 rate_labels=()
 if [ "$rate_runs" != 0 ]; then
@@ -265,11 +275,7 @@ done
 if [ "${#rate_labels[@]}" -gt 0 ]; then
   echo
   echo "POST /api/v1/runtime/mitigation at a fixed rate, half of each target's peak above, bench/LoadGen rate -c$connections, ${seconds}s"
-  printf '%-13s %10s %10s %10s %10s %10s %10s\n' target rate req/s p50_ms p99_ms p99.9_ms errors
-  for label in "${rate_labels[@]}"; do
-    jq -r '[.label, .target_rate, (.rps|floor), .p50_ms, .p99_ms, .p999_ms, "\(.errors)/\(.requests)"] | @tsv' "$work/$label.json" |
-      awk -F'\t' '{ printf "%-13s %10s %10s %10.2f %10.2f %10.2f %10s\n", $1, $2, $3, $4, $5, $6, $7 }'
-  done
+  rate_table 13 target errors "${rate_labels[@]}"
 fi
 
 if [ "${#proxy_labels[@]}" -gt 0 ]; then
@@ -288,11 +294,7 @@ fi
 if [ "${#proxy_rate_labels[@]}" -gt 0 ]; then
   echo
   echo "GET through a proxy at a fixed rate, half of the esper proxy's peak above, bench/LoadGen rate --gets 1 -c$connections, ${seconds}s"
-  printf '%-17s %10s %10s %10s %10s %10s %10s\n' run rate req/s p50_ms p99_ms p99.9_ms non_2xx
-  for label in "${proxy_rate_labels[@]}"; do
-    jq -r '[.label, .target_rate, (.rps|floor), .p50_ms, .p99_ms, .p999_ms, "\(.errors)/\(.requests)"] | @tsv' "$work/$label.json" |
-      awk -F'\t' '{ printf "%-17s %10s %10s %10.2f %10.2f %10.2f %10s\n", $1, $2, $3, $4, $5, $6, $7 }'
-  done
+  rate_table 17 run non_2xx "${proxy_rate_labels[@]}"
 fi
 
 if [ -n "$profile_dir" ]; then
