@@ -241,7 +241,7 @@ internal sealed partial class DecisionRunner(
             firedIds, actionIds, ev.ClientIp, ev.Path, recovered ? true : null,
             RequestEncoder.EncodingVersion, decision.ConfigVersion, recordedOutcomes, ev);
         var batch = new List<BatchItem>();
-        DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, new DecisionDetail(record with { Event = null }, Matches(decision), DecisionRepository.Redact(ev)));
+        DecisionRepository.AddTo(batch, tenantId, record, now + options.DecisionRetention, Matches(decision));
         BatchItem? last = null;
         if (journaled)
         {

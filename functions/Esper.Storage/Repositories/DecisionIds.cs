@@ -23,6 +23,23 @@ public static class DecisionIds
         return Prefix + ms.ToString("x11", CultureInfo.InvariantCulture) + Convert.ToHexStringLower(random);
     }
 
+    /// <summary>
+    /// The time a time-ordered id was made at (whole milliseconds, as its decision's record is keyed); false for any
+    /// other id (older random ids, caller text).
+    /// </summary>
+    public static bool TryGetTime(string id, out DateTimeOffset madeAt)
+    {
+        madeAt = default;
+        // Eleven hex digits stay below DateTimeOffset's last millisecond.
+        if (!IsTimeOrdered(id) || !long.TryParse(id.AsSpan(Prefix.Length, TimeDigits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ms))
+        {
+            return false;
+        }
+
+        madeAt = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        return true;
+    }
+
     /// <summary>True when <paramref name="id"/> has the shape <see cref="New"/> gives (older ids are 20 random hex digits).</summary>
     public static bool IsTimeOrdered(string id)
     {

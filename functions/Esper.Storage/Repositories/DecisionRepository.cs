@@ -5,8 +5,9 @@ using Esper.Storage.KeyValue;
 namespace Esper.Storage.Repositories;
 
 /// <summary>
-/// Decision records: one in the tenant's partition and one in each matched policy's partition (for "recent decisions
-/// of a policy" without scanning), written with one batch and kept for the retention period.
+/// Decision records: one in the tenant's partition (with the event and the clauses that fired, so it also answers a
+/// look-up by id) and one in each matched policy's partition (for "recent decisions of a policy" without scanning),
+/// written with one batch and kept for the retention period.
 /// </summary>
 public sealed class DecisionRepository(IKeyValueStore store)
 {
@@ -24,24 +25,42 @@ public sealed class DecisionRepository(IKeyValueStore store)
 
     /// <summary>
     /// Adds the write items of one decision to <paramref name="batch"/>. The tenant's copy keeps the event as received
-    /// (for replay jobs); the copies in the matched policies' partitions leave it out. <paramref name="detail"/> also makes
-    /// the decision readable by id. The tenant's copy is the first item added, so a writer can hold it back and write
-    /// it last (it is what <see cref="ExistsAsync"/> finds).
+    /// (for replay jobs) and, when <paramref name="matches"/> are given, the clauses that fired: that copy is also how
+    /// the decision is read by id (<see cref="GetAsync"/>, the detail built on read). The copies in the matched
+    /// policies' partitions leave both out. The tenant's copy is the first item added, so a writer can hold it back and
+    /// write it last (it is what <see cref="ExistsAsync"/> finds).
     /// </summary>
-    public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt, DecisionDetail? detail = null)
+    public static void AddTo(List<BatchItem> batch, string tenantId, DecisionRecord record, DateTimeOffset expiresAt, IReadOnlyList<DecisionMatchRecord>? matches = null)
     {
-        var withoutEvent = record.Event is null ? null : JsonSerializer.Serialize(record with { Event = null }, StorageJsonContext.Default.DecisionRecord);
-        var json = JsonSerializer.Serialize(record, StorageJsonContext.Default.DecisionRecord);
+        var ev = record.Event;
+        var bare = ev is null ? record : record with { Event = null };
+        var policyIds = record.MatchedPolicyIds;
+        // An id whose time is not the record's (older random ids, kept by journal entries made before records carried
+        // their matches) cannot lead a look-up to the record: its detail stays an item of its own.
+        var foundById = DecisionIds.TryGetTime(record.DecisionId, out var idTime) && idTime.ToUnixTimeMilliseconds() == record.DecidedAt.ToUnixTimeMilliseconds();
+        var (json, withoutEvent) = DecisionDocuments.Write(bare, ev, foundById ? matches : null, withoutEvent: policyIds.Count > 0);
+        var detail = matches is null || foundById ? null : new DecisionDetail(bare, matches, ev is null ? null : Redact(ev));
         if (json.Length > MaxDocumentChars)
         {
-            json = JsonSerializer.Serialize(record with { Event = null, EventOmitted = true }, StorageJsonContext.Default.DecisionRecord);
+            // As the record was before it carried its matches: with the event when that fits, and the detail (with the
+            // redacted event when that fits) as an item of its own.
+            json = DecisionDocuments.Write(bare, ev, null, withoutEvent: false).TenantCopy;
+            if (json.Length > MaxDocumentChars)
+            {
+                json = DecisionDocuments.Write(bare with { EventOmitted = true }, null, null, withoutEvent: false).TenantCopy;
+            }
+
+            detail = matches is null ? null : new DecisionDetail(bare, matches, ev is null ? null : Redact(ev));
         }
 
         var sortKey = StorageKeys.TimeSortKey(record.DecidedAt, record.DecisionId);
         batch.Add(new BatchItem(new ItemKey(StorageKeys.DecisionPartition(tenantId), sortKey), json, expiresAt));
-        foreach (var policyId in record.MatchedPolicyIds.Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < policyIds.Count; i++)
         {
-            batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyId), sortKey), withoutEvent ?? json, expiresAt));
+            if (IndexOf(policyIds, policyIds[i]) == i)
+            {
+                batch.Add(new BatchItem(new ItemKey(StorageKeys.PolicyDecisionPartition(tenantId, policyIds[i]), sortKey), withoutEvent!, expiresAt));
+            }
         }
 
         if (detail is not null)
@@ -57,6 +76,19 @@ public sealed class DecisionRepository(IKeyValueStore store)
         }
     }
 
+    private static int IndexOf(IReadOnlyList<string> ids, string id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (string.Equals(ids[i], id, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// The next records of the tenant's partition from <paramref name="cursor"/> up to <paramref name="end"/> (exclusive),
     /// in time order: about <paramref name="maxRecords"/> of them, and more only when that many share one millisecond.
@@ -69,9 +101,23 @@ public sealed class DecisionRepository(IKeyValueStore store)
     public ValueTask WriteAsync(IReadOnlyList<BatchItem> batch, CancellationToken cancellationToken = default) =>
         batch.Count == 0 ? ValueTask.CompletedTask : store.BatchPutAsync(batch, cancellationToken);
 
-    /// <summary>One decision's detail by its id; null when unknown or past the retention period.</summary>
+    /// <summary>
+    /// One decision's detail by its id; null when unknown or past the retention period. A time-ordered id names its
+    /// tenant record's key, whose matches and event make the detail; a record written without its matches (before
+    /// records carried them, or with an event too large to keep both) has the detail as an item of its own.
+    /// </summary>
     public async ValueTask<DecisionDetail?> GetAsync(string tenantId, string decisionId, CancellationToken cancellationToken = default)
     {
+        if (DecisionIds.TryGetTime(decisionId, out var decidedAt))
+        {
+            var record = await store.GetAsync(new ItemKey(StorageKeys.DecisionPartition(tenantId), StorageKeys.TimeSortKey(decidedAt, decisionId)), cancellationToken).ConfigureAwait(false);
+            if (record is not null && DecisionDocuments.ReadMatches(record.Document) is { } matches)
+            {
+                var full = JsonSerializer.Deserialize(record.Document, StorageJsonContext.Default.DecisionRecord)!;
+                return new DecisionDetail(full with { Event = null }, matches, full.Event is { } ev ? Redact(ev) : null);
+            }
+        }
+
         var item = await store.GetAsync(StorageKeys.DecisionById(tenantId, decisionId), cancellationToken).ConfigureAwait(false);
         return item is null ? null : JsonSerializer.Deserialize(item.Document, StorageJsonContext.Default.DecisionDetail);
     }

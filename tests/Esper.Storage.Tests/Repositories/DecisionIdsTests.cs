@@ -45,17 +45,34 @@ public sealed class DecisionIdsTests : IDisposable
         foreach (var id in ids)
         {
             var record = new DecisionRecord(id, now, "allow", null, null, null, false, [], [], "198.18.0.1", "/");
-            DecisionRepository.AddTo(batch, "t1", record, now.AddDays(7), new DecisionDetail(record, [], null));
+            DecisionRepository.AddTo(batch, "t1", record, now.AddDays(7), []);
         }
 
         await repository.WriteAsync(batch);
 
-        Assert.Contains(batch, b => b.Key == new ItemKey($"t1#decision#{ids[0]}", "detail"));
+        // The time-ordered id is read from the tenant's record; only the random one needs a detail item of its own.
+        Assert.DoesNotContain(batch, b => b.Key == new ItemKey($"t1#decision#{ids[0]}", "detail"));
+        Assert.Contains(batch, b => b.Key == StorageKeys.DecisionById("t1", ids[1]));
         foreach (var id in ids)
         {
             Assert.Equal(id, (await repository.GetAsync("t1", id))!.Record.DecisionId);
         }
     }
+
+    [Theory]
+    [InlineData("dec_0190a3b4c5de7f8a9b0c1d2", 0x190a3b4c5dL)]
+    [InlineData("dec_00000000000000000000000", 0L)]
+    public void A_time_ordered_id_gives_back_its_time(string id, long ms)
+    {
+        Assert.True(DecisionIds.TryGetTime(id, out var at));
+        Assert.Equal(ms, at.ToUnixTimeMilliseconds());
+    }
+
+    [Theory]
+    [InlineData("dec_0123456789abcdef0123")]
+    [InlineData("dec_0190A3B4C5De7f8a9b0c1d2")]
+    [InlineData("not an id")]
+    public void Any_other_id_has_no_time(string id) => Assert.False(DecisionIds.TryGetTime(id, out _));
 
     public void Dispose() => _database.Dispose();
 }
