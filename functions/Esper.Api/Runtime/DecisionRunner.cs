@@ -53,14 +53,15 @@ internal sealed partial class DecisionRunner(
         }
 
         // One parallel round: the counter updates, then the journal entry and the caller's checks, when there are any.
+        var keys = new EntityItemKeys(tenantId, states);
         var reads = new Task<IReadOnlyDictionary<string, long>>[states.Count];
         var round = new Task[states.Count + (journalEntry is null ? 0 : 1) + (admission is null ? 0 : 1)];
         for (var i = 0; i < states.Count; i++)
         {
             var request = states[i];
             round[i] = reads[i] = request.IsReadOnly
-                ? entities.GetAsync(tenantId, request.EntityKey, cancellationToken).AsTask()
-                : entities.UpdateAsync(tenantId, request.EntityKey, new CounterUpdate { Add = request.Add, Remove = [.. request.Remove], ExpiresAt = request.ExpiresAt }, cancellationToken).AsTask();
+                ? entities.GetAsync(keys[i], cancellationToken).AsTask()
+                : entities.UpdateAsync(keys[i], new CounterUpdate { Add = request.Add, Remove = [.. request.Remove], ExpiresAt = request.ExpiresAt }, cancellationToken).AsTask();
         }
 
         var next = states.Count;
@@ -82,7 +83,7 @@ internal sealed partial class DecisionRunner(
 
         if (admission is not null && !admission.Result.IsGranted)
         {
-            await UndoAsync(tenantId, states, afterAnswer ? (now, decisionId) : null).ConfigureAwait(false);
+            await UndoAsync(tenantId, states, keys, afterAnswer ? (now, decisionId) : null).ConfigureAwait(false);
             return new DecisionAttempt(null, admission.Result);
         }
 
@@ -115,8 +116,8 @@ internal sealed partial class DecisionRunner(
         if (!afterAnswer || lateJournal)
         {
             var record = options.RecordDecisions
-                ? RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: afterAnswer, cancellationToken)
-                : WriteStateAsync(tenantId, decision, cancellationToken);
+                ? RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: afterAnswer, keys, cancellationToken)
+                : WriteStateAsync(decision, keys, cancellationToken);
             await (alsoWrite is null ? record : Task.WhenAll(record, alsoWrite(view))).ConfigureAwait(false);
             if (lateJournal)
             {
@@ -127,7 +128,7 @@ internal sealed partial class DecisionRunner(
         }
 
         var answerWrite = alsoWrite?.Invoke(view);
-        var work = RecordAfterAnswerAsync(tenantId, decisionId, decision, ev, beacon, now, answerWrite);
+        var work = RecordAfterAnswerAsync(tenantId, decisionId, decision, ev, beacon, now, keys, answerWrite);
         pending.Track(tenantId, work, decision.StateWrites.Count == 0 ? [] : [.. decision.StateWrites.Select(static w => w.EntityKey)]);
         return new DecisionAttempt(view, Admission.Granted);
     }
@@ -141,11 +142,12 @@ internal sealed partial class DecisionRunner(
     {
         var plan = set.Prepare(RequestEncoder.Encode(entry.Event), entry.DecidedAt);
         var states = plan.StateRequests;
-        var reads = states.Select(s => entities.GetAsync(tenantId, s.EntityKey, cancellationToken).AsTask()).ToArray();
+        var keys = new EntityItemKeys(tenantId, states);
+        var reads = states.Select((_, i) => entities.GetAsync(keys[i], cancellationToken).AsTask()).ToArray();
         await Task.WhenAll(reads).ConfigureAwait(false);
 
         var decision = set.Finish(plan, ByEntityKey(states, reads), challenges.ReadPass(tenantId, entry.Event, plan.EntityKeys.Values));
-        await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, journaled: true, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(tenantId, entry.DecisionId, decision, entry.Event, entry.Beacon, entry.DecidedAt, recovered: true, journaled: true, keys, cancellationToken).ConfigureAwait(false);
         await journal.CompleteAsync(tenantId, entry.DecidedAt, entry.DecisionId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -165,12 +167,12 @@ internal sealed partial class DecisionRunner(
         return byKey;
     }
 
-    private async Task RecordAfterAnswerAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, Task? answerWrite)
+    private async Task RecordAfterAnswerAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, EntityItemKeys keys, Task? answerWrite)
     {
         try
         {
             // The caller has its answer: nothing it cancels may stop these writes.
-            await RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: true, CancellationToken.None, answerWrite).ConfigureAwait(false);
+            await RecordAsync(tenantId, decisionId, decision, ev, beacon, now, recovered: false, journaled: true, keys, CancellationToken.None, answerWrite).ConfigureAwait(false);
             await journal.CompleteAsync(tenantId, now, decisionId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -181,15 +183,16 @@ internal sealed partial class DecisionRunner(
     }
 
     /// <summary>Takes back the counter updates of a decision that was not admitted, and its journal entry.</summary>
-    private Task UndoAsync(string tenantId, IReadOnlyList<StateRequest> states, (DateTimeOffset At, string Id)? journaled)
+    private Task UndoAsync(string tenantId, IReadOnlyList<StateRequest> states, EntityItemKeys keys, (DateTimeOffset At, string Id)? journaled)
     {
         var undo = new List<Task>(states.Count + 1);
-        foreach (var request in states)
+        for (var i = 0; i < states.Count; i++)
         {
+            var request = states[i];
             if (request.Add.Count > 0)
             {
                 var negated = request.Add.ToDictionary(static a => a.Key, static a => -a.Value, StringComparer.Ordinal);
-                undo.Add(entities.UpdateAsync(tenantId, request.EntityKey, new CounterUpdate { Add = negated }, CancellationToken.None).AsTask());
+                undo.Add(entities.UpdateAsync(keys[i], new CounterUpdate { Add = negated }, CancellationToken.None).AsTask());
             }
         }
 
@@ -209,7 +212,7 @@ internal sealed partial class DecisionRunner(
     // finishes before it.
     // Runs for every recorded decision: plain loops over the outcomes (no LINQ iterators, and no closure object that
     // the lambdas capturing the arguments would allocate on every call), the same writes started in the same order.
-    private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, bool recovered, bool journaled, CancellationToken cancellationToken, Task? alongside = null)
+    private async Task RecordAsync(string tenantId, string decisionId, Decision decision, RuntimeEvent ev, bool beacon, DateTimeOffset now, bool recovered, bool journaled, EntityItemKeys keys, CancellationToken cancellationToken, Task? alongside = null)
     {
         var outcomes = decision.PolicyOutcomes;
         var fired = new List<PolicyOutcome>(outcomes.Count);
@@ -260,7 +263,7 @@ internal sealed partial class DecisionRunner(
 
         foreach (var write in decision.StateWrites)
         {
-            writes[next++] = entities.UpdateAsync(tenantId, write.EntityKey, new CounterUpdate { Set = write.Set, Remove = [.. write.Remove], ExpiresAt = write.ExpiresAt }, cancellationToken).AsTask();
+            writes[next++] = entities.UpdateAsync(keys.For(write.EntityKey), new CounterUpdate { Set = write.Set, Remove = [.. write.Remove], ExpiresAt = write.ExpiresAt }, cancellationToken).AsTask();
         }
 
         writes[next++] = activeMitigations.RecordAsync(tenantId, decisionId, decision, now, cancellationToken);
@@ -277,11 +280,11 @@ internal sealed partial class DecisionRunner(
     }
 
     /// <summary>The penalties a decision sets or lifts, and nothing else (<see cref="EsperApiOptions.RecordDecisions"/> off).</summary>
-    private Task WriteStateAsync(string tenantId, Decision decision, CancellationToken cancellationToken) =>
+    private Task WriteStateAsync(Decision decision, EntityItemKeys keys, CancellationToken cancellationToken) =>
         decision.StateWrites.Count == 0
             ? Task.CompletedTask
             : Task.WhenAll(decision.StateWrites.Select(w => entities.UpdateAsync(
-                tenantId, w.EntityKey, new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
+                keys.For(w.EntityKey), new CounterUpdate { Set = w.Set, Remove = [.. w.Remove], ExpiresAt = w.ExpiresAt }, cancellationToken).AsTask()));
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Writing the records of decision {DecisionId} (tenant {TenantId}) failed after it was answered; journal recovery will write them")]
     private static partial void LogRecordingFailed(ILogger logger, Exception exception, string tenantId, string decisionId);

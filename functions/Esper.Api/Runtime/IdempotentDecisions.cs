@@ -4,13 +4,14 @@ using Esper.Api.Http;
 using Esper.Api.Json;
 using Esper.Core.Engine;
 using Esper.Core.Fields;
+using Esper.Storage.KeyValue;
 using Esper.Storage.Repositories;
 
 namespace Esper.Api.Runtime;
 
 /// <summary>
 /// Decides once per idempotency key. The first request claims the key (put-if-absent, or a hold in memory on the
-/// embedded store, see <see cref="IdempotencyRepository.TryClaimForAnswerAsync"/>) and stores its answer;
+/// embedded store, see <see cref="IdempotencyRepository.TryClaimForAnswerAsync(Esper.Storage.KeyValue.ItemKey, DateTimeOffset, CancellationToken)"/>) and stores its answer;
 /// concurrent and later retries (24 h) get that same answer and count nothing. A retry that finds the claim still
 /// pending waits briefly for it; a claim whose request died expires after a short lease so the key is not stuck.
 /// The rate-limit count, the claim and the config version check share one parallel store round before the counter
@@ -33,6 +34,8 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
             return await DecideOnceAsync(tenantId, limited, ev, warnings, cancellationToken).ConfigureAwait(false);
         }
 
+        // Hashed once for the claim, the completion and any read or release.
+        var itemKey = IdempotencyRepository.KeyOf(tenantId, Kind, key);
         var waits = Math.Max(1, (int)(options.IdempotencyWait / Poll));
         var waiting = signals.Wait(tenantId, key);
         try
@@ -46,14 +49,14 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
                     waiting = signals.Wait(tenantId, key);
                 }
 
-                var claimTask = repository.TryClaimForAnswerAsync(tenantId, Kind, key, time.GetUtcNow() + Lease, cancellationToken).AsTask();
+                var claimTask = repository.TryClaimForAnswerAsync(itemKey, time.GetUtcNow() + Lease, cancellationToken).AsTask();
                 var setTask = cache.GetAsync(tenantId, cancellationToken).AsTask();
                 await Task.WhenAll(limited, claimTask, setTask).ConfigureAwait(false);
                 if (limited.Result is { } tooMany)
                 {
                     if (claimTask.Result is { } unused)
                     {
-                        await repository.ReleaseAsync(tenantId, Kind, key, unused, CancellationToken.None).ConfigureAwait(false);
+                        await repository.ReleaseAsync(itemKey, unused, CancellationToken.None).ConfigureAwait(false);
                         signals.Settle(tenantId, key);
                     }
 
@@ -62,10 +65,10 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
 
                 if (claimTask.Result is { } claim)
                 {
-                    return await DecideClaimedAsync(tenantId, key, claim, setTask.Result, ev, warnings, cancellationToken).ConfigureAwait(false);
+                    return await DecideClaimedAsync(tenantId, key, itemKey, claim, setTask.Result, ev, warnings, cancellationToken).ConfigureAwait(false);
                 }
 
-                var existing = await repository.GetAsync(tenantId, Kind, key, cancellationToken).ConfigureAwait(false);
+                var existing = await repository.GetAsync(itemKey, cancellationToken).ConfigureAwait(false);
                 if (existing is { State: "done", Response: { } response })
                 {
                     return JsonResponses.Raw(existing.StatusCode, Encoding.UTF8.GetBytes(response), Replayed);
@@ -145,10 +148,10 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
         return stillCurrent is null || await stillCurrent.ConfigureAwait(false) ? Admission.Granted : new Admission(null, true);
     }
 
-    private async ValueTask<ApiResponse> DecideClaimedAsync(string tenantId, string key, string claim, PolicySet set, RuntimeEvent ev, IReadOnlyList<string>? warnings, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> DecideClaimedAsync(string tenantId, string key, ItemKey itemKey, string claim, PolicySet set, RuntimeEvent ev, IReadOnlyList<string>? warnings, CancellationToken cancellationToken)
     {
         var completed = false;
-        string? json = null;
+        byte[]? json = null;
         try
         {
             var context = new DecisionContext
@@ -158,23 +161,24 @@ internal sealed class IdempotentDecisions(IdempotencyRepository repository, Deci
                 Event = ev,
                 AlsoWrite = async view =>
                 {
-                    json = JsonSerializer.Serialize(WithWarnings(view, warnings), ReadableJson.Api.DecisionView);
+                    // Serialised once: these bytes are the answer, and the stored item keeps them as they are.
+                    json = JsonSerializer.SerializeToUtf8Bytes(WithWarnings(view, warnings), ReadableJson.Api.DecisionView);
 
                     // The answer is stored whatever happens to this request once it is decided; then retries waiting here may read it.
-                    await repository.CompleteAsync(tenantId, Kind, key, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
+                    await repository.CompleteAsync(itemKey, claim, 200, json, time.GetUtcNow() + options.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
                     signals.Settle(tenantId, key);
                 },
             };
             await runner.DecideAsync(context, cancellationToken).ConfigureAwait(false);
             completed = true;
-            return JsonResponses.Raw(200, Encoding.UTF8.GetBytes(json!));
+            return JsonResponses.Raw(200, json!);
         }
         finally
         {
             if (!completed)
             {
                 // Let a retry decide instead of waiting for the lease to run out.
-                await repository.ReleaseAsync(tenantId, Kind, key, claim, CancellationToken.None).ConfigureAwait(false);
+                await repository.ReleaseAsync(itemKey, claim, CancellationToken.None).ConfigureAwait(false);
                 signals.Settle(tenantId, key);
             }
         }
