@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Esper.Storage.Sqlite;
 
 /// <summary>
@@ -61,9 +63,11 @@ internal sealed class SqliteCheckpointLoop : IDisposable
             {
             }
 
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 _checkpoint();
+                SqliteStoreMetrics.Checkpoint.RecordSince(started);
             }
             catch (Exception)
             {
