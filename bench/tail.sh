@@ -12,6 +12,8 @@
 #   TAIL_WARM=20 bench/tail.sh              seconds of closed-loop wrk load on each variant before the rounds (default
 #                                           20: fills the counter cache and the database as bench/run.sh's rounds do)
 #   TAIL_COUNTERS=0 bench/tail.sh           no dotnet-counters (the counters client costs the target a little CPU)
+#   TAIL_GCLOG=0 bench/tail.sh              no per-collection GC log (bench/GcLog, a startup hook that polls
+#                                           GC.GetGCMemoryInfo every 2 ms: generation, pause and promoted bytes of each GC)
 # Loopback only, every process stopped by PID. Benchmarks, not assertions: compare variants inside one run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ seconds=${2:-6}
 variants=${TAIL_VARIANTS:-"default|;bare"}
 warm=${TAIL_WARM:-20}
 counters=${TAIL_COUNTERS:-1}
+gclog=${TAIL_GCLOG:-1}
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -34,7 +37,12 @@ command -v wrk >/dev/null 2>&1 || { echo "wrk is required (apt-get install wrk)"
 if [ "$counters" = 1 ] && ! command -v dotnet-counters >/dev/null 2>&1; then
   dotnet tool install -g dotnet-counters >/dev/null || counters=0
 fi
-[ -n "${TAIL_NO_BUILD:-}" ] || dotnet build bench/bench.slnf -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)" | sort -u
+if [ -z "${TAIL_NO_BUILD:-}" ]; then
+  dotnet build bench/bench.slnf -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)" | sort -u
+  [ "$gclog" = 1 ] && dotnet build bench/GcLog -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)" | sort -u
+fi
+hook="$root/bench/GcLog/bin/Release/net10.0/Esper.Bench.GcLog.dll"
+[ -f "$hook" ] || gclog=0
 loadgen=bench/LoadGen/bin/Release/net10.0/Esper.Bench.LoadGen.dll
 report=bench/Report/bin/Release/net10.0/Esper.Bench.Report.dll
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -48,6 +56,7 @@ for spec in "${specs[@]}"; do
   IFS='|' read -r label env dll <<<"$spec"
   port=$(free_port)
   mkdir -p "$work/$label"
+  [ "$gclog" = 1 ] && env="DOTNET_STARTUP_HOOKS=$hook ESPER_GC_LOG=$work/gc-$label.tsv $env"
   if [ "$label" = bare ]; then
     # shellcheck disable=SC2086
     env ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production $env \
@@ -87,6 +96,7 @@ for round in $(seq 1 "$rounds"); do
   for label in "${labels[@]}"; do
     run="r$round-$label"
     cpid=""
+    gc_from=$( [ -f "$work/gc-$label.tsv" ] && wc -l <"$work/gc-$label.tsv" || echo 1)
     if [ "$counters" = 1 ]; then
       dotnet-counters collect -p "${pid[$label]}" --counters System.Runtime,Esper.Storage.Sqlite --refresh-interval 1 --format csv \
         -o "$work/counters-$run.csv" --duration "00:00:00:$(printf %02d $((seconds + 2)))" >/dev/null 2>&1 &
@@ -99,6 +109,10 @@ for round in $(seq 1 "$rounds"); do
     jq -r '[.label, (.rps|floor), .p50_ms, .p90_ms, .p99_ms, .p999_ms, .max_ms, "\(.errors)/\(.requests)"] | @tsv' "$work/$run.json" |
       awk -F'\t' '{ printf "%-22s %6s req/s  p50 %7.2f  p90 %7.2f  p99 %8.2f  p99.9 %8.2f  max %8.2f ms  errors %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
     [ -f "$work/counters-$run.csv" ] && dotnet "$report" counters "$work/counters-$run.csv" | sed 's/^/    /'
+    # The collections of this run only (the log's lines written while it ran), by generation: count, pauses, promoted.
+    [ -f "$work/gc-$label.tsv" ] && tail -n +"$((gc_from + 1))" "$work/gc-$label.tsv" | awk -F'\t' '
+      { n[$3]++; p[$3]+=$5; if ($5>m[$3]) m[$3]=$5; pr[$3]+=$6; h=$7 }
+      END { line="    GCs seen:"; for (g=0; g<=2; g++) if (n[g]) line=line sprintf(" gen%d %d (pause %.1f ms total, max %.1f, promoted %.0f KB avg);", g, n[g], p[g], m[g], pr[g]/n[g]); print line " heap " h " MB" }'
   done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%H:%M:%S UTC')"
