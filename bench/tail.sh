@@ -116,4 +116,4 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%H:%M:%S UTC')"
-[ -z "${TAIL_KEEP:-}" ] || { mkdir -p "$TAIL_KEEP" && cp "$work"/*.json "$work"/*.csv "$work"/*.log "$TAIL_KEEP"/ 2>/dev/null; echo "raw files in $TAIL_KEEP"; }
+[ -z "${TAIL_KEEP:-}" ] || { mkdir -p "$TAIL_KEEP" && cp "$work"/*.json "$work"/*.csv "$work"/*.tsv "$work"/*.log "$TAIL_KEEP"/ 2>/dev/null; echo "raw files in $TAIL_KEEP"; }
