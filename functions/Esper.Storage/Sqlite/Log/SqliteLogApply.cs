@@ -12,7 +12,7 @@ internal static class SqliteLogApply
             case SqliteLoggedItemKind.Document:
                 session.Command(SqliteStatement.PutUpsert)
                     .BindKey(key)
-                    .Bind("$document", item.Document)
+                    .Bind("$document", item.DocumentText())
                     .Bind("$version", item.Version)
                     .Bind("$expires_at", item.ExpiresAt)
                     .ExecuteNonQuery();
