@@ -217,6 +217,20 @@ public sealed class SqliteWriteBehindTests : IDisposable
         using var reopened = new SqliteKeyValueStore(copy, _clock);
         Assert.Equal(document, (await reopened.GetAsync(logged))?.Document);
         Assert.Equal(document, (await reopened.GetAsync(checkpointed))?.Document);
+
+        // Written from the layer's bytes, the rows still hold text (SQL functions and other readers see a string).
+        using var connection = new SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(document) || ':' || document FROM items WHERE pk = 't1#config' ORDER BY sk";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["text:" + document, "text:" + document], rows);
     }
 
     [Fact]

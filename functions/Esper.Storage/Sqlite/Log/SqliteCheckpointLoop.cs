@@ -8,10 +8,10 @@ namespace Esper.Storage.Sqlite;
 /// the next one. A checkpoint that throws is left to its waiters (they got the error); the next wake retries.
 /// </summary>
 /// <remarks>
-/// The loop has a thread of its own, at a lower CPU priority (<see cref="SqliteBackgroundPriority"/>). A checkpoint
-/// is synchronous SQLite work of tens to hundreds of milliseconds: on a thread-pool thread it took one of the few
-/// workers a small machine has (two on two cores) from the requests for that long, and at the same priority it took
-/// turns on the CPU with the answers, whose tail latency then grew by the checkpoint's duration.
+/// The loop has a thread of its own: a checkpoint is synchronous SQLite work of tens to hundreds of milliseconds, and
+/// on a thread-pool thread it took one of the few workers a small machine has (two on two cores) from the requests
+/// for that long. It keeps the process's CPU priority: run at a lower one (nice +10) on a machine shared with other
+/// work, checkpoints took seconds, the layer filled and writers waited for room for 600 ms.
 /// </remarks>
 internal sealed class SqliteCheckpointLoop : IDisposable
 {
@@ -47,7 +47,6 @@ internal sealed class SqliteCheckpointLoop : IDisposable
 
     private void Run()
     {
-        SqliteBackgroundPriority.LowerCurrentThread();
         while (true)
         {
             try
