@@ -56,6 +56,7 @@ for spec in "${specs[@]}"; do
   IFS='|' read -r label env dll <<<"$spec"
   port=$(free_port)
   mkdir -p "$work/$label"
+  echo "variant $label: ${env:-(no extra environment)} ${dll:-}"
   [ "$gclog" = 1 ] && env="DOTNET_STARTUP_HOOKS=$hook ESPER_GC_LOG=$work/gc-$label.tsv $env"
   if [ "$label" = bare ]; then
     # shellcheck disable=SC2086
@@ -71,7 +72,6 @@ for spec in "${specs[@]}"; do
   pids+=("${pid[$label]}")
   url[$label]="http://127.0.0.1:$port"
   labels+=("$label")
-  echo "variant $label: ${env:-(no extra environment)} ${dll:-}"
 done
 for label in "${labels[@]}"; do
   for _ in $(seq 1 150); do curl -fs -o /dev/null "${url[$label]}/healthz" && break; sleep 0.2; done
@@ -84,8 +84,8 @@ done
 
 peak=""
 for label in "${labels[@]}"; do
-  WRK_OUT="$work/warm-$label.json" WRK_LABEL="$label" WRK_CONNECTIONS=32 ESPER_API_KEY="${key[$label]}" WRK_SEED=3001 timeout $((warm + 30)) wrk -t2 -c32 -d"${warm}s" -s bench/wrk/runtime.lua \
-    "${url[$label]}/api/v1/runtime/mitigation" >/dev/null 2>&1
+  WRK_OUT="$work/warm-$label.json" WRK_LABEL="$label" WRK_CONNECTIONS=32 ESPER_API_KEY="${key[$label]}" WRK_SEED=3001 \
+    timeout $((warm + 30)) wrk -t2 -c32 -d"${warm}s" -s bench/wrk/runtime.lua "${url[$label]}/api/v1/runtime/mitigation" >/dev/null 2>&1
   echo "warm-up $label: $(jq -r '"\(.rps|floor) req/s closed loop, p99 \(.p99_ms) ms"' "$work/warm-$label.json")"
   [ -z "$peak" ] && [ "$label" != bare ] && peak=$(jq '.rps' "$work/warm-$label.json")
 done
@@ -112,7 +112,7 @@ for round in $(seq 1 "$rounds"); do
     # The collections of this run only (the log's lines written while it ran), by generation: count, pauses, promoted.
     [ -f "$work/gc-$label.tsv" ] && tail -n +"$((gc_from + 1))" "$work/gc-$label.tsv" | awk -F'\t' '
       { n[$3]++; p[$3]+=$5; if ($5>m[$3]) m[$3]=$5; pr[$3]+=$6; h=$7 }
-      END { line="    GCs seen:"; for (g=0; g<=2; g++) if (n[g]) line=line sprintf(" gen%d %d (pause %.1f ms total, max %.1f, promoted %.0f KB avg);", g, n[g], p[g], m[g], pr[g]/n[g]); print line " heap " h " MB" }'
+      END { line="    GCs seen:"; for (g=0; g<=2; g++) if (n[g]) line=line sprintf(" gen%d %d (pause %.1f ms total, max %.1f, promoted %.0f KB avg);", g, n[g], p[g], m[g], pr[g]/n[g]); print (h == "" ? "    GCs seen: none" : line " heap " h " MB") }'
   done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%H:%M:%S UTC')"
