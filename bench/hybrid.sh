@@ -17,6 +17,7 @@
 #   HYBRID_RATE=0 bench/hybrid.sh         no fixed-rate phases
 #   HYBRID_SINK=0 bench/hybrid.sh         the daemon forwards its events to origin itself (see the beacon sink below)
 #   HYBRID_DAEMON_ENV='DOTNET_GCHeapCount=1' bench/hybrid.sh   extra environment for `esper run` only (A/B of settings)
+#   HYBRID_ESPER_DLL=/tmp/old/esper.dll bench/hybrid.sh   the daemon from another build (A/B of builds; default: this tree's)
 #   HYBRID_PROFILE=dir bench/hybrid.sh    also: GC counters (dotnet-counters) of each target during its fixed-rate
 #                                         phase, and after the measured runs a dotnet-trace thread-time sample of the
 #                                         daemon at half its peak and of the proxy under wrk, summarised into dir
@@ -83,7 +84,7 @@ for project in functions/Esper.Host connectors/Esper.Cli bench/BareYarp bench/Lo
   fi
 done
 host_dll=functions/Esper.Host/bin/Release/net10.0/Esper.Host.dll
-esper_dll=connectors/Esper.Cli/bin/Release/net10.0/esper.dll
+esper_dll=${HYBRID_ESPER_DLL:-connectors/Esper.Cli/bin/Release/net10.0/esper.dll}
 yarp_dll=bench/BareYarp/bin/Release/net10.0/Esper.Bench.BareYarp.dll
 loadgen_dll=bench/LoadGen/bin/Release/net10.0/Esper.Bench.LoadGen.dll
 report_dll=bench/Report/bin/Release/net10.0/Esper.Bench.Report.dll

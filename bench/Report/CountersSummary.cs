@@ -43,6 +43,25 @@ internal static class CountersSummary
             $"({(collections > 0 ? pauseMs / collections : 0):F1} ms a GC, worst second {Max("dotnet.gc.pause.time") * 1000:F1} ms), " +
             $"allocated {Sum("dotnet.gc.heap.total_allocated") / Math.Max(1, seconds) / 1e6:F1} MB/s, " +
             $"CPU {Sum("dotnet.process.cpu.time") / Math.Max(1, seconds):F2} s/s, lock contentions {Sum("dotnet.monitor.lock_contentions"):F0}, " +
-            $"thread-pool items {Sum("dotnet.thread_pool.work_item.count") / Math.Max(1, seconds):F0}/s (queue up to {Max("dotnet.thread_pool.queue.length"):F0})\n");
+            $"thread-pool items {Sum("dotnet.thread_pool.work_item.count") / Math.Max(1, seconds):F0}/s (queue up to {Max("dotnet.thread_pool.queue.length"):F0})\n")
+            + StoreLine(sums);
+    }
+
+    // The embedded store's meter (Esper.Storage.Sqlite): each histogram's worst second, as "p50/p99 ms" (dotnet-counters
+    // publishes the 50th, 95th and 99th percentiles of each second), and how many seconds it was recorded in.
+    private static string StoreLine(Dictionary<string, List<double>> sums)
+    {
+        var parts = sums.Keys
+            .Where(name => name.StartsWith("esper.sqlite.", StringComparison.Ordinal) && name.EndsWith("[Percentile=99]", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                var instrument = name[..name.IndexOf(' ', StringComparison.Ordinal)];
+                var p50 = sums.FirstOrDefault(p => p.Key.StartsWith(instrument + " ", StringComparison.Ordinal) && p.Key.EndsWith("[Percentile=50]", StringComparison.Ordinal)).Value ?? [0];
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{instrument["esper.sqlite.".Length..]} {p50.Max():F2}/{sums[name].Max():F2} ({sums[name].Count} s)");
+            })
+            .ToList();
+        return parts.Count == 0 ? "" : "  store, worst second p50/p99 ms: " + string.Join("; ", parts) + "\n";
     }
 }

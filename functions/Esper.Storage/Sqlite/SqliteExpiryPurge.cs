@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Esper.Storage.Sqlite;
@@ -21,9 +22,11 @@ internal sealed class SqliteExpiryPurge(TimeSpan interval)
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
         try
         {
             Pass(session, nowMs);
+            SqliteStoreMetrics.Purge.RecordSince(started);
         }
         catch (SqliteException)
         {

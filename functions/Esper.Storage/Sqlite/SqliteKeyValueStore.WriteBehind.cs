@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Esper.Storage.Sqlite;
 
 /// <summary>The write-behind path: writes stage item states in a group that is logged as one frame (see <see cref="SqliteWriteBehind"/>).</summary>
@@ -6,12 +8,15 @@ public sealed partial class SqliteKeyValueStore
     // The layer is full: wait, holding no write turn, for the checkpoint that makes room, then write as usual.
     private async ValueTask<T> WaitForRoomThenWriteAsync<TArgs, T>(TArgs args, Func<SqliteSession, TArgs, long, T> write, Func<SqliteLogGroup, TArgs, long, T> logged, CancellationToken cancellationToken)
     {
+        var waited = Stopwatch.GetTimestamp();
         await _writeBehind!.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
+        SqliteStoreMetrics.RoomWait.RecordSince(waited);
         if (!_writeGate.Wait(0, CancellationToken.None))
         {
             return await WaitThenWriteAsync(args, write, logged, cancellationToken).ConfigureAwait(false);
         }
 
+        var held = Stopwatch.GetTimestamp();
         try
         {
             return WriteLogged(args, logged);
@@ -19,6 +24,7 @@ public sealed partial class SqliteKeyValueStore
         finally
         {
             _writeGate.Release();
+            SqliteStoreMetrics.WriteTurnHeld.RecordSince(held);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Esper.Storage.KeyValue;
 using Microsoft.Data.Sqlite;
@@ -292,6 +293,7 @@ public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMe
             return WaitThenWriteAsync(args, write, logged, cancellationToken);
         }
 
+        var held = Stopwatch.GetTimestamp();
         try
         {
             return new(_writeBehind is null ? Write(args, write) : WriteLogged(args, logged));
@@ -299,6 +301,7 @@ public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMe
         finally
         {
             _writeGate.Release();
+            SqliteStoreMetrics.WriteTurnHeld.RecordSince(held);
         }
     }
 
@@ -310,6 +313,7 @@ public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMe
     {
         var queued = new SqliteQueuedWrite<TArgs, T>(args, write, logged, cancellationToken);
         _queue.Enqueue(queued);
+        var waited = Stopwatch.GetTimestamp();
         try
         {
             await _writeGate.WaitAsync(cancellationToken);
@@ -325,6 +329,8 @@ public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMe
             return await queued.Task;
         }
 
+        SqliteStoreMetrics.WriteTurnWait.RecordSince(waited);
+        var held = Stopwatch.GetTimestamp();
         try
         {
             // Writes leave the queue in order, so this write is in the group run now or in one of the next.
@@ -336,6 +342,7 @@ public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMe
         finally
         {
             _writeGate.Release();
+            SqliteStoreMetrics.WriteTurnHeld.RecordSince(held);
         }
 
         return await queued.Task;

@@ -19,6 +19,10 @@ internal static class SqliteSql
         SqliteStatement.QueryDescending => QueryBody + " ORDER BY sk DESC LIMIT $limit",
         SqliteStatement.PutUpsert => Upsert,
 
+        // The document bound as its UTF-8 bytes (a blob), stored as the text those bytes spell: the checkpoint writes
+        // the write-behind layer's bytes without decoding each document into a string first.
+        SqliteStatement.PutUpsertUtf8 => Upsert.Replace("$document,", "CAST($document AS TEXT),", StringComparison.Ordinal),
+
         // The upsert only replaces a row that has expired, so a live row makes it change nothing.
         SqliteStatement.PutIfAbsent => Upsert + " WHERE items.expires_at IS NOT NULL AND items.expires_at <= $now",
         SqliteStatement.PutIfVersion =>

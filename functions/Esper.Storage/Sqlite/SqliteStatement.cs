@@ -7,6 +7,7 @@ internal enum SqliteStatement
     QueryAscending,
     QueryDescending,
     PutUpsert,
+    PutUpsertUtf8,
     PutIfAbsent,
     PutIfVersion,
     Delete,

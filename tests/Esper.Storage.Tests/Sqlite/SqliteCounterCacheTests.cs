@@ -42,6 +42,25 @@ public sealed class SqliteCounterCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trim_drops_a_bounded_number_of_items_so_it_holds_the_write_turn_briefly()
+    {
+        const int capacity = 4 * SqliteCounterCache.MaxDropsPerTrim + 1000;
+        var keys = Enumerable.Range(0, capacity + 1).Select(static i => new ItemKey("t1#state", $"entity#{i}")).ToArray();
+        using var store = new SqliteKeyValueStore(new SqliteStoreOptions { Path = _database.FilePath, MaxCachedCounterItems = capacity }, _clock);
+        foreach (var key in keys)
+        {
+            await store.UpdateCountersAsync(key, Add("hits", 1));
+        }
+
+        // One item over the bound: one trim, down to MaxDropsPerTrim under the bound (a quarter of the bound would drop 762).
+        Assert.Equal(capacity - SqliteCounterCache.MaxDropsPerTrim, store.CachedCounterItems);
+        foreach (var key in keys)
+        {
+            Assert.Equal(1, (await store.GetCountersAsync(key))["hits"]);
+        }
+    }
+
+    [Fact]
     public async Task Restarting_an_expired_item_from_memory_also_removes_its_old_counters_from_the_file()
     {
         var key = new ItemKey("t1#state", "entity#e1");

@@ -10,9 +10,9 @@ internal static class SqliteLogApply
         switch (item.Kind)
         {
             case SqliteLoggedItemKind.Document:
-                session.Command(SqliteStatement.PutUpsert)
+                session.Command(SqliteStatement.PutUpsertUtf8)
                     .BindKey(key)
-                    .Bind("$document", item.Document)
+                    .Bind("$document", item.Utf8Document)
                     .Bind("$version", item.Version)
                     .Bind("$expires_at", item.ExpiresAt)
                     .ExecuteNonQuery();

@@ -32,7 +32,10 @@ internal static class SqliteLogFrame
                 switch (item.Kind)
                 {
                     case SqliteLoggedItemKind.Document:
-                        writer.Write(item.Document!);
+                        // The layout of BinaryWriter.Write(string) (its UTF-8 byte count, then the bytes), which
+                        // replay reads with ReadString.
+                        writer.Write7BitEncodedInt(item.Utf8Document!.Length);
+                        writer.Write(item.Utf8Document);
                         writer.Write(item.Version!);
                         WriteExpiry(writer, item.ExpiresAt);
                         break;

@@ -1,3 +1,4 @@
+using System.Text;
 using Esper.Storage.KeyValue;
 
 namespace Esper.Storage.Sqlite;
@@ -7,12 +8,17 @@ namespace Esper.Storage.Sqlite;
 /// writes it into SQLite. States, not changes, so applying one twice (a replay after a crash) changes nothing.
 /// Never changed once built; compared by reference, so a checkpoint can tell whether a newer write replaced it.
 /// </summary>
+/// <remarks>
+/// A document is held as its UTF-8 bytes (the bytes the log frame writes), not as the caller's string: the layer's
+/// documents are what survives each garbage collection until their checkpoint, and a collection's pause grows with
+/// what it promotes; JSON in UTF-8 is half the bytes of the same string. Reads of a logged document decode it.
+/// </remarks>
 internal sealed class SqliteLoggedItem
 {
-    private SqliteLoggedItem(SqliteLoggedItemKind kind, string? document, string? version, long? expiresAt, SqliteCounterState? counters)
+    private SqliteLoggedItem(SqliteLoggedItemKind kind, byte[]? document, string? version, long? expiresAt, SqliteCounterState? counters)
     {
         Kind = kind;
-        Document = document;
+        Utf8Document = document;
         Version = version;
         ExpiresAt = expiresAt;
         Counters = counters;
@@ -20,7 +26,8 @@ internal sealed class SqliteLoggedItem
 
     public SqliteLoggedItemKind Kind { get; }
 
-    public string? Document { get; }
+    /// <summary>A document's UTF-8 bytes; null for other kinds.</summary>
+    public byte[]? Utf8Document { get; }
 
     public string? Version { get; }
 
@@ -30,7 +37,7 @@ internal sealed class SqliteLoggedItem
     public SqliteCounterState? Counters { get; }
 
     public static SqliteLoggedItem Put(string document, string version, long? expiresAt) =>
-        new(SqliteLoggedItemKind.Document, document, version, expiresAt, null);
+        new(SqliteLoggedItemKind.Document, Encoding.UTF8.GetBytes(document), version, expiresAt, null);
 
     public static SqliteLoggedItem Deleted { get; } = new(SqliteLoggedItemKind.Deleted, null, null, null, null);
 
@@ -41,6 +48,9 @@ internal sealed class SqliteLoggedItem
     public bool IsLiveDocument(long nowMs) =>
         Kind == SqliteLoggedItemKind.Document && (ExpiresAt is not { } at || at > nowMs);
 
+    /// <summary>A document's text (decoded on every call).</summary>
+    public string DocumentText() => Encoding.UTF8.GetString(Utf8Document!);
+
     public StoredItem ToStored(ItemKey key) =>
-        new(key, Document!, Version!, ExpiresAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
+        new(key, DocumentText(), Version!, ExpiresAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
 }

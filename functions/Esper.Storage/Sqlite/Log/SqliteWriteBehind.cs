@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Esper.Storage.Sqlite;
@@ -97,7 +98,9 @@ internal sealed class SqliteWriteBehind : IDisposable
                 lock (_logLock)
                 {
                     SqliteLogFrame.Encode(_frame, staged);
+                    var appending = Stopwatch.GetTimestamp();
                     _log.Append(_frame.GetBuffer().AsSpan(0, (int)_frame.Length));
+                    SqliteStoreMetrics.LogAppend.RecordSince(appending);
                     foreach (var (key, item) in staged)
                     {
                         Layer.Set(key, item);
@@ -118,7 +121,9 @@ internal sealed class SqliteWriteBehind : IDisposable
         {
             // Only items whose newest state is still in the log kept the cache over its bound: checkpoint them (which
             // never needs the write turn this caller holds) so the cache can drop them.
+            var started = Stopwatch.GetTimestamp();
             Checkpoint();
+            SqliteStoreMetrics.InlineCheckpoint.RecordSince(started);
             _counters.TrimIfOver();
         }
 
@@ -211,6 +216,7 @@ internal sealed class SqliteWriteBehind : IDisposable
             var session = _pool.Rent();
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
                 try
                 {
@@ -219,8 +225,12 @@ internal sealed class SqliteWriteBehind : IDisposable
                         SqliteLogApply.Apply(session, key, item);
                     }
 
+                    SqliteStoreMetrics.CheckpointApply.RecordSince(started);
                     _purge.RunIfDue(session, now);
+                    var committing = Stopwatch.GetTimestamp();
                     session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+                    SqliteStoreMetrics.CheckpointCommit.RecordSince(committing);
+                    SqliteStoreMetrics.CheckpointItems.Record(snapshot.Length);
                 }
                 catch
                 {
