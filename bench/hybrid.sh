@@ -287,8 +287,8 @@ if [ "${#proxy_labels[@]}" -gt 0 ]; then
     jq -r '[.label, (.rps|floor), .p50_ms, .p90_ms, .p99_ms, "\(.errors)/\(.requests)", .status_errors] | @tsv' "$work/$label.json" |
       awk -F'\t' '{ printf "%-14s %10s %10.2f %10.2f %10.2f %10s %10s\n", $1, $2, $3, $4, $5, $6, $7 }'
   done
-  bare=$(cat "$work"/bare-yarp-*.json | jq -s 'map(.requests) | add')
-  esper=$(cat "$work"/esper-proxy-*.json | jq -s 'map(.requests) | add')
+  bare=$(cat "$work"/bare-yarp-[0-9]*.json | jq -s 'map(.requests) | add')
+  esper=$(cat "$work"/esper-proxy-[0-9]*.json | jq -s 'map(.requests) | add')
   echo "esper run --proxy / bare YARP (requests over both rounds): $(jq -n "$esper / $bare * 100 | floor / 100")"
 fi
 
