@@ -35,7 +35,7 @@ public static class SqliteStoreMetrics
 
     internal static readonly Histogram<double> CounterLoad = Meter.CreateHistogram<double>("esper.sqlite.counter.load", "ms", "Duration of loading a counter item from SQLite into memory.");
 
-    internal static readonly Histogram<double> CounterTrim = Meter.CreateHistogram<double>("esper.sqlite.counter.trim", "ms", "Duration of dropping a quarter of the cached counter items.");
+    internal static readonly Histogram<double> CounterTrim = Meter.CreateHistogram<double>("esper.sqlite.counter.trim", "ms", "Duration of one trim of the counter cache (it drops at most 512 items).");
 
     internal static readonly Histogram<double> Purge = Meter.CreateHistogram<double>("esper.sqlite.purge", "ms", "Duration of one expiry purge pass.");
 
