@@ -5,6 +5,7 @@
 #   bench/run.sh                 full suite
 #   BENCH_QUICK=1 bench/run.sh   short runs, to check the harness itself (figures are not comparable)
 #   BENCH_ONLY="http stores" bench/run.sh   only some sections: engine http stores scale replay coldstart
+#   BENCH_RATE_LIMIT=0 bench/run.sh         the hosts with the per-key rate limit off (default: on, above the load)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -128,7 +129,7 @@ peak_run() { # label url key file
 start_esper() {
   mkdir -p "$2"
   ASPNETCORE_URLS="http://127.0.0.1:$1" ESPER_DATA_DIR="$2" ESPER_BOOTSTRAP_ADMIN_KEY="$admin_key" \
-    ESPER_RATE_LIMIT_PER_MINUTE=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    ESPER_RATE_LIMIT_PER_MINUTE="${BENCH_RATE_LIMIT:-100000000}" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
     dotnet functions/Esper.Host/bin/Release/net10.0/Esper.Host.dll >>"$log_dir/esper-host.log" 2>&1 &
   echo $!
 }
@@ -137,7 +138,7 @@ start_esper() {
 # almost nothing and the run measures everything else on the request path. Prints its PID.
 start_memstore() {
   ASPNETCORE_URLS="http://127.0.0.1:$1" ESPER_DATA_DIR="$2" ESPER_BOOTSTRAP_ADMIN_KEY="$admin_key" \
-    ESPER_RATE_LIMIT_PER_MINUTE=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    ESPER_RATE_LIMIT_PER_MINUTE="${BENCH_RATE_LIMIT:-100000000}" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$(bin MemStoreHost Esper.Bench.MemStoreHost)" >>"$log_dir/esper-memstore.log" 2>&1 &
   echo $!
 }
