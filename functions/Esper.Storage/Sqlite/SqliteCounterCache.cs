@@ -194,6 +194,6 @@ internal sealed class SqliteCounterCache(int capacity, bool keep = true)
             }
         }
         while (reader.Read());
-        return new SqliteCounterState(true, expiresAt, values);
+        return new SqliteCounterState(true, expiresAt, values, inDatabase: true);
     }
 }
