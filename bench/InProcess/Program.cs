@@ -11,7 +11,7 @@ using Esper.Bench.InProcess.Tenant;
 // setup of the HTTP comparison against a running host.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|store|memstore|scale|replay [--name value ...]");
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|store|checkpoint|memstore|scale|replay [--name value ...]");
     return 2;
 }
 
@@ -71,6 +71,18 @@ switch (args[0])
         Directory.CreateDirectory(outDir);
         await Guarded("store-loop", () => StoreDecisionLoop.RunAsync(dataDir, options.Int("decisions", options.Quick ? 1_000 : 5_000), options.Int("warmup", options.Quick ? 500 : 2_000), options.Int("rounds", 2)), outDir);
         Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "store-loop.json")));
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "checkpoint":
+    {
+        // One write-behind checkpoint of busy per-minute counter items, for before/after measurements of the checkpoint.
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-checkpoint-{Environment.ProcessId}");
+        var outDir = options.Require("out");
+        Directory.CreateDirectory(outDir);
+        await Guarded("checkpoint-cost", () => CheckpointCost.RunAsync(dataDir, options.Int("items", 24), options.Int("minutes", 40), options.Int("rounds", 3)), outDir);
+        Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "checkpoint-cost.json")));
         TryDelete(dataDir);
         return 0;
     }
