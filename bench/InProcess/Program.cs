@@ -92,7 +92,20 @@ switch (args[0])
         // The host's cost per decision without the store's: the shared handler over a diagnostic in-memory store.
         var outDir = options.Require("out");
         Directory.CreateDirectory(outDir);
-        await Guarded("memstore-ceiling", () => MemoryStoreCeiling.RunAsync(options.Int("decisions", options.Quick ? 5_000 : 20_000), options.Int("rounds", 2)), outDir);
+        var count = options.Int("decisions", options.Quick ? 5_000 : 20_000);
+        if (options.Get("store") == "sqlite")
+        {
+            // The same loop over the embedded store as the hosts open it (write-behind, synchronous=normal).
+            var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-ceiling-{Environment.ProcessId}");
+            await Guarded("sqlite-ceiling", () => MemoryStoreCeiling.RunAsync(count, options.Int("rounds", 2),
+                StoreFactory.Sqlite(dataDir, Esper.Storage.Sqlite.SqliteSynchronousMode.Normal, out _),
+                "The host over the embedded store, without HTTP (in-process)", "inprocess memstore --store sqlite", whatIf: false), outDir);
+            Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "sqlite-ceiling.json")));
+            TryDelete(dataDir);
+            return 0;
+        }
+
+        await Guarded("memstore-ceiling", () => MemoryStoreCeiling.RunAsync(count, options.Int("rounds", 2)), outDir);
         Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "memstore-ceiling.json")));
         return 0;
     }
