@@ -146,6 +146,22 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
     }
 
     [Fact]
+    public void A_migration_that_fails_leaves_the_file_at_version_1()
+    {
+        WriteVersion1File();
+
+        // Fails the migration after it added the column and while it fills it.
+        Execute(_database.FilePath, "CREATE TRIGGER fail_fill BEFORE UPDATE ON counter_items BEGIN SELECT RAISE(ABORT, 'fill failed'); END;");
+
+        var error = Assert.Throws<SqliteException>(() => Open(writeBehind: false));
+        Assert.Contains("fill failed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, SqliteCounterRowTests.Scalar(_database.FilePath, "PRAGMA user_version"));
+        Assert.Equal(["pk", "sk", "expires_at"], Columns(_database.FilePath));
+        Assert.Equal(4L, SqliteCounterRowTests.Scalar(_database.FilePath, "SELECT count(*) FROM counters"));
+        Assert.Contains("counter_items_cascade", SqliteCounterRowTests.Tables(_database.FilePath));
+    }
+
+    [Fact]
     public void A_file_with_a_newer_schema_version_is_refused()
     {
         using (Open(writeBehind: false))
