@@ -5,8 +5,8 @@ namespace Esper.Bench.InProcess.Scale;
 
 /// <summary>
 /// Fills entity-state counter items straight into the embedded store's tables (one transaction per chunk), at the
-/// same keys the runtime uses, with two window counters each: the only way to reach a million keys inside the
-/// suite's time budget (through the store API it is one fsync'd commit per key).
+/// same keys the runtime uses, with two window counters each (one row per item, its counters as JSON): the only way
+/// to reach a million keys inside the suite's time budget (through the store API it is one fsync'd commit per key).
 /// </summary>
 internal static class SqliteEntityFill
 {
@@ -22,30 +22,20 @@ internal static class SqliteEntityFill
             using var transaction = connection.BeginTransaction();
             using var item = connection.CreateCommand();
             item.Transaction = transaction;
-            item.CommandText = "INSERT OR IGNORE INTO counter_items (pk, sk, expires_at) VALUES ($pk, $sk, $exp)";
+            item.CommandText = "INSERT OR IGNORE INTO counter_items (pk, sk, expires_at, counters) VALUES ($pk, $sk, $exp, $counters)";
             var itemPk = item.Parameters.Add("$pk", SqliteType.Text);
             var itemSk = item.Parameters.Add("$sk", SqliteType.Text);
             item.Parameters.AddWithValue("$exp", expiresAt.ToUnixTimeMilliseconds());
-            using var counter = connection.CreateCommand();
-            counter.Transaction = transaction;
-            counter.CommandText = "INSERT OR IGNORE INTO counters (pk, sk, name, value) VALUES ($pk, $sk, $name, 1)";
-            var counterPk = counter.Parameters.Add("$pk", SqliteType.Text);
-            var counterSk = counter.Parameters.Add("$sk", SqliteType.Text);
-            var counterName = counter.Parameters.Add("$name", SqliteType.Text);
+            item.Parameters.AddWithValue("$counters", """{"wfill000000a_0":1,"wfill000000b_0":1}""");
             var keys = Enumerable.Range(start, Math.Min(to, start + Chunk) - start)
                 .Select(i => StorageKeys.EntityState(tenantId, EntityKey(i)))
                 .OrderBy(k => k.PartitionKey, StringComparer.Ordinal)
                 .ToList();
             foreach (var key in keys)
             {
-                itemPk.Value = counterPk.Value = key.PartitionKey;
-                itemSk.Value = counterSk.Value = key.SortKey;
+                itemPk.Value = key.PartitionKey;
+                itemSk.Value = key.SortKey;
                 item.ExecuteNonQuery();
-                foreach (var name in (string[])["wfill000000a_0", "wfill000000b_0"])
-                {
-                    counterName.Value = name;
-                    counter.ExecuteNonQuery();
-                }
             }
 
             transaction.Commit();

@@ -4,16 +4,17 @@ using System.Text;
 namespace Esper.Storage.Sqlite;
 
 /// <summary>
-/// Packs counter names and values into the JSON that one statement expands with json_each, so an update of any
-/// number of counters is a fixed handful of prepared statements. Names are [A-Za-z0-9_], so nothing needs escaping.
+/// A counter item's counters as the JSON object its row holds (<c>{"name":value,...}</c>, the form SQLite's
+/// <c>json_group_object</c> writes). Names are [A-Za-z0-9_] (<see cref="KeyValue.CounterUpdate.Validate"/>), so
+/// nothing is escaped, and reading is a scan of the text rather than a general JSON parse.
 /// </summary>
 internal static class CounterJson
 {
-    public static string? Object(IReadOnlyDictionary<string, long> counters)
+    public static string Write(IReadOnlyDictionary<string, long> counters)
     {
         if (counters.Count == 0)
         {
-            return null;
+            return "{}";
         }
 
         var builder = new StringBuilder(counters.Count * 24).Append('{');
@@ -30,24 +31,61 @@ internal static class CounterJson
         return builder.Append('}').ToString();
     }
 
-    public static string? Array(IReadOnlyCollection<string> names)
+    /// <summary>The counters of <paramref name="json"/>; throws <see cref="InvalidDataException"/> when it is not such an object.</summary>
+    public static Dictionary<string, long> Read(ReadOnlySpan<char> json)
     {
-        if (names.Count == 0)
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        var rest = Skip(json);
+        if (rest.IsEmpty || rest[0] != '{')
         {
-            return null;
+            throw Invalid(json);
         }
 
-        var builder = new StringBuilder(names.Count * 16).Append('[');
-        foreach (var name in names)
+        rest = Skip(rest[1..]);
+        if (!rest.IsEmpty && rest[0] == '}')
         {
-            if (builder.Length > 1)
+            return Skip(rest[1..]).IsEmpty ? counters : throw Invalid(json);
+        }
+
+        while (true)
+        {
+            if (rest.IsEmpty || rest[0] != '"')
             {
-                builder.Append(',');
+                throw Invalid(json);
             }
 
-            builder.Append('"').Append(name).Append('"');
-        }
+            var nameEnd = rest[1..].IndexOfAny('"', '\\');
+            if (nameEnd < 0 || rest[1 + nameEnd] == '\\')
+            {
+                throw Invalid(json);
+            }
 
-        return builder.Append(']').ToString();
+            var name = rest.Slice(1, nameEnd).ToString();
+            rest = Skip(rest[(nameEnd + 2)..]);
+            if (rest.IsEmpty || rest[0] != ':')
+            {
+                throw Invalid(json);
+            }
+
+            rest = Skip(rest[1..]);
+            var valueEnd = rest.IndexOfAny(',', '}');
+            if (valueEnd < 0 || !long.TryParse(rest[..valueEnd].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                throw Invalid(json);
+            }
+
+            counters[name] = value;
+            var end = rest[valueEnd];
+            rest = Skip(rest[(valueEnd + 1)..]);
+            if (end == '}')
+            {
+                return rest.IsEmpty ? counters : throw Invalid(json);
+            }
+        }
     }
+
+    private static ReadOnlySpan<char> Skip(ReadOnlySpan<char> text) => text.TrimStart();
+
+    private static InvalidDataException Invalid(ReadOnlySpan<char> json) =>
+        new($"A counter item's counters are not a JSON object of integers: {json.ToString()}");
 }

@@ -30,15 +30,10 @@ internal static class SqliteCommandExtensions
     public static DateTimeOffset? GetExpiry(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
+    /// <summary>The counters of the counter item the command reads (one row of its <c>counters</c>); empty when no row.</summary>
     public static Dictionary<string, long> ReadCounters(this SqliteCommand command)
     {
-        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            counters[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return counters;
+        return reader.Read() ? CounterJson.Read(reader.GetString(0)) : new Dictionary<string, long>(StringComparer.Ordinal);
     }
 }

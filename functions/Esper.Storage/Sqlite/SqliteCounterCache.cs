@@ -7,7 +7,7 @@ namespace Esper.Storage.Sqlite;
 /// <summary>
 /// Counter items kept in memory as the truth, which is safe because the store owns its file (<see cref="SqliteFileOwnership"/>):
 /// nothing else changes the rows behind it. An item is loaded from SQLite on its first update; an update is applied
-/// here and its new row values written as plain upserts in the write's transaction, so no statement reads before it
+/// here and the item's row written whole as a plain upsert in the write's transaction, so no statement reads before it
 /// writes. Readers see only what a COMMIT made durable: <see cref="Publish"/> runs right after the COMMIT and before
 /// any caller is completed; when a transaction fails, <see cref="Discard"/> forgets every item it touched, so they are
 /// loaded again from what SQLite kept. All members but <see cref="TryRead"/> run under the store's write turn.
@@ -185,15 +185,7 @@ internal sealed class SqliteCounterCache(int capacity, bool keep = true)
         }
 
         long? expiresAt = reader.IsDBNull(0) ? null : reader.GetInt64(0);
-        var values = new Dictionary<string, long>(StringComparer.Ordinal);
-        do
-        {
-            if (!reader.IsDBNull(1))
-            {
-                values[reader.GetString(1)] = reader.GetInt64(2);
-            }
-        }
-        while (reader.Read());
-        return new SqliteCounterState(true, expiresAt, values, inDatabase: true);
+        var values = CounterJson.Read(reader.GetString(1));
+        return new SqliteCounterState(true, expiresAt, values);
     }
 }

@@ -61,10 +61,7 @@ internal static class SqliteDatabase
             // appends to the log instead of rewriting pages, which is what makes FULL sync affordable.
             SqliteSession.Execute(session.Connection, "PRAGMA journal_mode = WAL;");
             using var transaction = session.BeginWrite();
-            using var command = session.Connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = SqliteSchema.Create;
-            command.ExecuteNonQuery();
+            SqliteSchemaMigration.Apply(session.Connection, transaction);
             transaction.Commit();
         }
         finally

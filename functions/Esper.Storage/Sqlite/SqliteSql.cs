@@ -31,31 +31,13 @@ internal static class SqliteSql
         SqliteStatement.Delete =>
             "DELETE FROM items WHERE pk = $pk AND sk = $sk AND ($expected IS NULL OR version = $expected) AND " + Live,
         SqliteStatement.ReadVersion => "SELECT version FROM items WHERE pk = $pk AND sk = $sk AND " + Live,
-        SqliteStatement.CounterItemDelete => "DELETE FROM counter_items WHERE pk = $pk AND sk = $sk",
 
-        // Leaves an existing item alone unless its expiry really moves: no row or index page to rewrite.
-        SqliteStatement.CounterItemUpsert =>
-            "INSERT INTO counter_items (pk, sk, expires_at) VALUES ($pk, $sk, $expires_at) " +
-            "ON CONFLICT (pk, sk) DO UPDATE SET expires_at = excluded.expires_at " +
-            "WHERE excluded.expires_at IS NOT NULL AND excluded.expires_at IS NOT counter_items.expires_at",
-
-        // The item and all its counters in one read (one row with a NULL name when it has none; no row when missing).
-        SqliteStatement.CounterItemLoad =>
-            "SELECT i.expires_at, c.name, c.value FROM counter_items i LEFT JOIN counters c ON c.pk = i.pk AND c.sk = i.sk " +
-            "WHERE i.pk = $pk AND i.sk = $sk",
-        SqliteStatement.CounterPut =>
-            "INSERT INTO counters (pk, sk, name, value) VALUES ($pk, $sk, $name, $value) " +
-            "ON CONFLICT (pk, sk, name) DO UPDATE SET value = excluded.value",
-
-        // "WHERE true" resolves the parsing ambiguity between an upsert and a join in INSERT ... SELECT.
-        SqliteStatement.CounterSet =>
-            "INSERT INTO counters (pk, sk, name, value) SELECT $pk, $sk, key, value FROM json_each($json) WHERE true " +
-            "ON CONFLICT (pk, sk, name) DO UPDATE SET value = excluded.value",
-        SqliteStatement.CounterRemove =>
-            "DELETE FROM counters WHERE pk = $pk AND sk = $sk AND name IN (SELECT value FROM json_each($json))",
-        SqliteStatement.CounterGetLive =>
-            "SELECT c.name, c.value FROM counter_items i JOIN counters c ON c.pk = i.pk AND c.sk = i.sk " +
-            "WHERE i.pk = $pk AND i.sk = $sk AND (i.expires_at IS NULL OR i.expires_at > $now)",
+        // A counter item is one row holding all its counters: a write replaces the row whole, a read takes one row.
+        SqliteStatement.CounterItemWrite =>
+            "INSERT INTO counter_items (pk, sk, expires_at, counters) VALUES ($pk, $sk, $expires_at, $counters) " +
+            "ON CONFLICT (pk, sk) DO UPDATE SET expires_at = excluded.expires_at, counters = excluded.counters",
+        SqliteStatement.CounterItemLoad => "SELECT expires_at, counters FROM counter_items WHERE pk = $pk AND sk = $sk",
+        SqliteStatement.CounterGetLive => "SELECT counters FROM counter_items WHERE pk = $pk AND sk = $sk AND " + Live,
         SqliteStatement.PurgeItems =>
             "DELETE FROM items WHERE rowid IN (SELECT rowid FROM items WHERE expires_at <= $now LIMIT $limit)",
         SqliteStatement.PurgeCounterItems =>
@@ -64,11 +46,6 @@ internal static class SqliteSql
 
         // A checkpoint writes states: the row as it is now, whatever it was before.
         SqliteStatement.DeleteAny => "DELETE FROM items WHERE pk = $pk AND sk = $sk",
-        SqliteStatement.CounterItemReplace =>
-            "INSERT INTO counter_items (pk, sk, expires_at) VALUES ($pk, $sk, $expires_at) " +
-            "ON CONFLICT (pk, sk) DO UPDATE SET expires_at = excluded.expires_at WHERE excluded.expires_at IS NOT counter_items.expires_at",
-        SqliteStatement.CounterKeepOnly =>
-            "DELETE FROM counters WHERE pk = $pk AND sk = $sk AND name NOT IN (SELECT key FROM json_each(coalesce($json, '{}')))",
         SqliteStatement.BeginImmediate => "BEGIN IMMEDIATE",
         SqliteStatement.Commit => "COMMIT",
         SqliteStatement.Rollback => "ROLLBACK",

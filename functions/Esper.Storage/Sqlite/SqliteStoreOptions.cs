@@ -55,7 +55,7 @@ public sealed class SqliteStoreOptions
     /// counter items are kept in memory as the truth. True: several stores (processes) share the file, each
     /// marking it shared, so an owning store is refused while any of them runs and they are refused while an owner
     /// runs; every counter update then reads its item inside the write transaction and nothing is kept in memory
-    /// between transactions (slower: about three statements per counter update instead of one).
+    /// between transactions (slower: two statements per counter update, a read and a write of its row, instead of one).
     /// </summary>
     public bool Shared { get; set; }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Esper.Storage.KeyValue;
 using Microsoft.Data.Sqlite;
 
 namespace Esper.Storage.Tests.Sqlite;
@@ -29,15 +31,32 @@ internal static class LogFiles
         return Path.Combine(directory, name);
     }
 
-    /// <summary>Rows in the items and counters tables, read with a connection of its own (what SQLite itself holds).</summary>
-    public static (long Items, long Counters) Rows(string databasePath)
+    /// <summary>Rows in the items and counter_items tables, read with a connection of its own (what SQLite itself holds).</summary>
+    public static (long Items, long CounterItems) Rows(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM counters)";
+        command.CommandText = "SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM counter_items)";
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// The counters the row of <paramref name="key"/> holds, parsed as JSON (null when there is no row), read with a
+    /// connection of its own.
+    /// </summary>
+    public static Dictionary<string, long>? CounterRow(string databasePath, ItemKey key)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT counters FROM counter_items WHERE pk = $pk AND sk = $sk";
+        command.Parameters.AddWithValue("$pk", key.PartitionKey);
+        command.Parameters.AddWithValue("$sk", key.SortKey);
+        return command.ExecuteScalar() is string json
+            ? JsonSerializer.Deserialize<Dictionary<string, long>>(json)
+            : null;
     }
 }

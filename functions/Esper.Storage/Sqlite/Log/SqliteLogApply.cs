@@ -21,21 +21,9 @@ internal static class SqliteLogApply
                 session.Command(SqliteStatement.DeleteAny).BindKey(key).ExecuteNonQuery();
                 break;
             case SqliteLoggedItemKind.Counters:
-                // Only the counters changed since SQLite last took this item are written: a busy per-minute item holds
-                // hundreds of counters, and a checkpoint every 200 ms rewrote them all. A state that may have dropped
-                // counters (or one replayed from the log) writes them all and deletes the rest, as before.
-                var counters = item.Counters!;
-                var json = CounterJson.Object(counters.ToWrite());
-                session.Command(SqliteStatement.CounterItemReplace).BindKey(key).Bind("$expires_at", item.ExpiresAt).ExecuteNonQuery();
-                if (json is not null)
-                {
-                    session.Command(SqliteStatement.CounterSet).BindKey(key).Bind("$json", json).ExecuteNonQuery();
-                }
-
-                if (counters.MayHaveDropped)
-                {
-                    session.Command(SqliteStatement.CounterKeepOnly).BindKey(key).Bind("$json", json).ExecuteNonQuery();
-                }
+                // The item's whole row in one statement, whatever SQLite held for it: an item updated any number of
+                // times since the last checkpoint, or replayed from the log, is written once.
+                SqliteCounterWriter.Write(session, key, item.Counters!);
                 break;
         }
     }

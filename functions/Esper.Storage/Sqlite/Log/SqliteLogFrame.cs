@@ -114,8 +114,7 @@ internal static class SqliteLogFrame
                         values[name] = reader.ReadInt64();
                     }
 
-                    // A replayed state does not say what it dropped: writing it deletes every other counter of the item.
-                    item = SqliteLoggedItem.CounterItem(new SqliteCounterState(true, expiresAt, values, mayHaveDropped: true));
+                    item = SqliteLoggedItem.CounterItem(new SqliteCounterState(true, expiresAt, values));
                     break;
                 default:
                     throw new InvalidDataException($"Unknown item kind {(byte)kind} in a log frame whose checksum matched.");

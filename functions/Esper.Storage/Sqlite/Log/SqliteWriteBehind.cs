@@ -243,15 +243,6 @@ internal sealed class SqliteWriteBehind : IDisposable
                 _pool.Return(session);
             }
 
-            foreach (var (_, item) in snapshot)
-            {
-                if (item.Counters is { } counters)
-                {
-                    // SQLite holds this state now: the item's next update writes only what it changes.
-                    counters.InDatabase = true;
-                }
-            }
-
             Layer.RemoveWritten(snapshot);
         }
 
