@@ -31,6 +31,11 @@ internal sealed partial class SqliteSession : IDisposable
             var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
             var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             Execute(connection, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimit};");
+            if (Environment.GetEnvironmentVariable("ESPER_TRIAL_PRAGMAS") is { Length: > 0 } trial)
+            {
+                Execute(connection, trial);
+            }
+
             return new SqliteSession(connection);
         }
         catch
@@ -44,6 +49,7 @@ internal sealed partial class SqliteSession : IDisposable
     public SqliteCommand Command(SqliteStatement statement, SqliteTransaction? transaction = null)
     {
         var command = _commands[(int)statement] ??= Prepare(statement);
+        SqliteStoreMetrics.CountStatement(statement, InCheckpoint);
         command.Transaction = transaction;
         return command;
     }
@@ -80,6 +86,9 @@ internal sealed partial class SqliteSession : IDisposable
             throw;
         }
     }
+
+    /// <summary>True while this session writes a checkpoint (or a replay of the log): its statements are counted as the checkpoint's.</summary>
+    public bool InCheckpoint { get; set; }
 
     /// <summary>True while this session runs a group of writes inside one BEGIN IMMEDIATE … COMMIT.</summary>
     public bool InGroupTransaction { get; set; }

@@ -214,6 +214,7 @@ internal sealed class SqliteWriteBehind : IDisposable
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var session = _pool.Rent();
+            session.InCheckpoint = true;
             try
             {
                 var started = Stopwatch.GetTimestamp();
@@ -240,6 +241,7 @@ internal sealed class SqliteWriteBehind : IDisposable
             }
             finally
             {
+                session.InCheckpoint = false;
                 _pool.Return(session);
             }
 
