@@ -14,6 +14,8 @@ internal sealed partial class SqliteSession : IDisposable
 
     private readonly SqliteCommand?[] _commands = new SqliteCommand?[StatementCount];
 
+    private readonly SqliteRawStatement?[] _raw = new SqliteRawStatement?[StatementCount];
+
     private SqliteSession(SqliteConnection connection) => Connection = connection;
 
     public SqliteConnection Connection { get; }
@@ -52,6 +54,17 @@ internal sealed partial class SqliteSession : IDisposable
         SqliteStoreMetrics.CountStatement(statement, InCheckpoint);
         command.Transaction = transaction;
         return command;
+    }
+
+    /// <summary>
+    /// <paramref name="statement"/> prepared for SQLite's own API (<see cref="SqliteRawStatement"/>): for the statements
+    /// run once per item, where the provider's per-run work costs as much as SQLite's.
+    /// </summary>
+    public SqliteRawStatement Raw(SqliteStatement statement)
+    {
+        var prepared = _raw[(int)statement] ??= SqliteRawStatement.Prepare(Connection, SqliteSql.Text(statement));
+        SqliteStoreMetrics.CountStatement(statement, InCheckpoint);
+        return prepared;
     }
 
     /// <summary>Starts a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so it never has to upgrade later.</summary>
@@ -146,6 +159,12 @@ internal sealed partial class SqliteSession : IDisposable
         foreach (var command in _commands)
         {
             command?.Dispose();
+        }
+
+        // Finalized before the connection closes, which would otherwise stay open (a zombie) until they are.
+        foreach (var statement in _raw)
+        {
+            statement?.Dispose();
         }
 
         Connection.Dispose();
