@@ -86,6 +86,21 @@ public sealed class SqliteSessionSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_document_under_an_empty_sort_key_is_written_and_read_back_through_SQLite()
+    {
+        var key = new ItemKey("t1#config", "");
+        using var store = new SqliteKeyValueStore(new SqliteStoreOptions { Path = _database.FilePath, CheckpointInterval = TimeSpan.Zero }, _clock);
+        var version = (await store.PutAsync(key, "{}", WriteCondition.IfAbsent)).Version;
+        store.Checkpoint();
+
+        Assert.Equal(version, (await store.GetAsync(key))?.Version);
+        Assert.Equal(WriteStatus.Conflict, (await store.PutAsync(key, "{}", WriteCondition.IfAbsent)).Status);
+        Assert.True((await store.DeleteAsync(key)).Succeeded);
+        store.Checkpoint();
+        Assert.Null(await store.GetAsync(key));
+    }
+
+    [Fact]
     public async Task An_expired_checkpointed_document_is_not_read_and_may_be_claimed_again()
     {
         var key = new ItemKey("t1#idem", "k1");
