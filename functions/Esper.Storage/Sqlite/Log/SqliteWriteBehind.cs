@@ -23,6 +23,7 @@ internal sealed class SqliteWriteBehind : IDisposable
     private readonly SqliteCheckpointLoop _loop;
     private TaskCompletionSource _checkpointed = NewSignal();
     private SqliteSession? _checkpointSession;
+    private bool _checkpointSessionClosed;
     private volatile SqliteException? _failure;
     private long _frames;
     private long _checkpoints;
@@ -202,6 +203,7 @@ internal sealed class SqliteWriteBehind : IDisposable
         {
             _checkpointSession?.Dispose();
             _checkpointSession = null;
+            _checkpointSessionClosed = true;
         }
 
         lock (_logLock)
@@ -284,6 +286,8 @@ internal sealed class SqliteWriteBehind : IDisposable
             return session;
         }
 
+        // A writer's checkpoint racing the store's dispose must not open a connection nobody closes.
+        ObjectDisposedException.ThrowIf(_checkpointSessionClosed, this);
         session = _pool.OpenOwn();
         try
         {
