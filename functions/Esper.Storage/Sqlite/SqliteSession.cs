@@ -49,7 +49,6 @@ internal sealed partial class SqliteSession : IDisposable
             var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
             var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             Execute(connection, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {WalSizeLimit}; PRAGMA wal_autocheckpoint = {WalAutoCheckpointPages};");
-
             return new SqliteSession(connection);
         }
         catch
