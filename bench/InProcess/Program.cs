@@ -11,7 +11,7 @@ using Esper.Bench.InProcess.Tenant;
 // setup of the HTTP comparison against a running host.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|store|checkpoint|memstore|scale|replay [--name value ...]");
+    Console.Error.WriteLine("usage: inprocess setup-http|stores|concurrency|store|checkpoint|checkpoint-documents|statements|memstore|scale|replay [--name value ...]");
     return 2;
 }
 
@@ -83,6 +83,31 @@ switch (args[0])
         Directory.CreateDirectory(outDir);
         await Guarded("checkpoint-cost", () => CheckpointCost.RunAsync(dataDir, options.Int("items", 24), options.Int("minutes", 40), options.Int("rounds", 3)), outDir);
         Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "checkpoint-cost.json")));
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "checkpoint-documents":
+    {
+        // A write-behind checkpoint's document rows (records and idempotency items), for before/after measurements of
+        // the per-row and per-statement cost.
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-documents-{Environment.ProcessId}");
+        var outDir = options.Require("out");
+        Directory.CreateDirectory(outDir);
+        await Guarded("checkpoint-documents", () => DocumentCheckpointCost.RunAsync(dataDir, options.Int("decisions", 1000), options.Int("checkpoints", 20), options.Int("rounds", 3)), outDir);
+        Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "checkpoint-documents.json")));
+        TryDelete(dataDir);
+        return 0;
+    }
+
+    case "statements":
+    {
+        // The provider's cost per statement against SQLite's API, for the per-statement overhead of the embedded store.
+        var dataDir = Path.Combine(Path.GetTempPath(), $"esper-bench-statements-{Environment.ProcessId}");
+        var outDir = options.Require("out");
+        Directory.CreateDirectory(outDir);
+        await Guarded("statements", () => Task.FromResult(StatementOverhead.Run(dataDir, options.Int("runs", 200_000), options.Int("rounds", 3))), outDir);
+        Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(outDir, "statements.json")));
         TryDelete(dataDir);
         return 0;
     }

@@ -63,6 +63,25 @@ internal static class MemoryStoreCeiling
             }
         }
 
+        if (!whatIf)
+        {
+            // The embedded store: what a decision costs it in SQLite statements and checkpoint items, counted over one
+            // run per variant (one at a time) after the warm-up, with its last checkpoint included.
+            foreach (var keys in new[] { true, false })
+            {
+                var requests = Requests(host, decisions, keys, seed++);
+                var sqlite = store as Esper.Storage.Sqlite.SqliteKeyValueStore;
+                sqlite?.Checkpoint();
+                using var counter = new StatementCounter();
+                await OneAtATimeAsync(host, requests);
+                sqlite?.Checkpoint();
+                foreach (var line in counter.Describe(keys ? "idempotency key" : "no key", decisions))
+                {
+                    table.Note(line);
+                }
+            }
+        }
+
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var keys in new[] { true, false })

@@ -7,8 +7,40 @@ internal static class SqliteDocumentReader
 {
     public static StoredItem? Get(SqliteSession session, ItemKey key, long now)
     {
-        using var reader = session.Command(SqliteStatement.Get).BindKey(key).Bind("$now", now).ExecuteReader();
-        return reader.Read() ? new StoredItem(key, reader.GetString(0), reader.GetString(1), reader.GetExpiry(2)) : null;
+        var get = session.Raw(SqliteStatement.Get).BindKey(key).Bind("$now", now);
+        if (!get.Step())
+        {
+            return null;
+        }
+
+        try
+        {
+            var expiresAt = get.GetInt64OrNull(2);
+            return new StoredItem(key, get.GetString(0), get.GetString(1), expiresAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
+        }
+        finally
+        {
+            get.Reset();
+        }
+    }
+
+    /// <summary>The version of the live document at <paramref name="key"/> in SQLite, or null when there is none.</summary>
+    public static string? LiveVersion(SqliteSession session, ItemKey key, long now)
+    {
+        var read = session.Raw(SqliteStatement.ReadVersion).BindKey(key).Bind("$now", now);
+        if (!read.Step())
+        {
+            return null;
+        }
+
+        try
+        {
+            return read.GetString(0);
+        }
+        finally
+        {
+            read.Reset();
+        }
     }
 
     public static List<StoredItem> Query(SqliteSession session, string partitionKey, string sortKeyPrefix, QueryOptions? options, long now)

@@ -65,7 +65,7 @@ internal static class SqliteDocumentWriter
 
     // A conditional write or delete changed nothing: say whether a live item was there (conflict) or not.
     private static WriteResult Miss(SqliteSession session, ItemKey key, long now) =>
-        session.Command(SqliteStatement.ReadVersion).BindKey(key).Bind("$now", now).ExecuteScalar() is null
+        SqliteDocumentReader.LiveVersion(session, key, now) is null
             ? WriteResult.NotFound
             : WriteResult.Conflict;
 }

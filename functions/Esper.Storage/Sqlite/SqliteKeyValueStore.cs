@@ -246,6 +246,9 @@ public sealed partial class SqliteKeyValueStore : IKeyValueStore, IHoldsKeysInMe
 
     KeyReservations? IHoldsKeysInMemory.Reservations => _reservations;
 
+    /// <summary>For tests: the connection a write-behind store's checkpoints write through, once one has run.</summary>
+    internal SqliteConnection? CheckpointConnection => _writeBehind?.CheckpointConnection;
+
     /// <summary>For tests: the write turn itself, so a test can hold it while writes queue up behind it.</summary>
     internal SemaphoreSlim WriteTurn => _writeGate;
 

@@ -24,6 +24,13 @@ internal sealed class SqliteSessionPool(string connectionString, SqliteStoreOpti
         return SqliteSession.Open(connectionString, options);
     }
 
+    /// <summary>A session of the pool's settings that the caller keeps and disposes (never returned to the pool).</summary>
+    public SqliteSession OpenOwn()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return SqliteSession.Open(connectionString, options);
+    }
+
     public void Return(SqliteSession session)
     {
         if (_disposed || Interlocked.Increment(ref _idleCount) > options.MaxIdleConnections)

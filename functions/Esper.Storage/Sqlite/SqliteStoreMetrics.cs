@@ -15,6 +15,8 @@ public static class SqliteStoreMetrics
 
     private static readonly Meter Meter = new(Name);
 
+    private static readonly string[] StatementNames = Enum.GetNames<SqliteStatement>();
+
     internal static readonly Histogram<double> WriteTurnHeld = Meter.CreateHistogram<double>("esper.sqlite.write_turn.held", "ms", "Time a writer held the write turn (one write, or the groups it ran).");
 
     internal static readonly Histogram<double> WriteTurnWait = Meter.CreateHistogram<double>("esper.sqlite.write_turn.wait", "ms", "Time a queued writer waited for the write turn.");
@@ -31,6 +33,8 @@ public static class SqliteStoreMetrics
 
     internal static readonly Histogram<int> CheckpointItems = Meter.CreateHistogram<int>("esper.sqlite.checkpoint.items", "{item}", "Items a checkpoint wrote.");
 
+    internal static readonly Counter<long> Statements = Meter.CreateCounter<long>("esper.sqlite.statements", "{statement}", "SQLite statements run, by statement (tag 'statement') and by where they ran (tag 'path': 'checkpoint' or 'request').");
+
     internal static readonly Histogram<double> LogAppend = Meter.CreateHistogram<double>("esper.sqlite.log.append", "ms", "Duration of one frame's append to the write-behind log (its fsync included when synchronous=full).");
 
     internal static readonly Histogram<double> CounterLoad = Meter.CreateHistogram<double>("esper.sqlite.counter.load", "ms", "Duration of loading a counter item from SQLite into memory.");
@@ -38,6 +42,15 @@ public static class SqliteStoreMetrics
     internal static readonly Histogram<double> CounterTrim = Meter.CreateHistogram<double>("esper.sqlite.counter.trim", "ms", "Duration of one trim of the counter cache (it drops at most 512 items).");
 
     internal static readonly Histogram<double> Purge = Meter.CreateHistogram<double>("esper.sqlite.purge", "ms", "Duration of one expiry purge pass.");
+
+    /// <summary>Counts one run of <paramref name="statement"/>, on the checkpoint thread or on a request's path.</summary>
+    internal static void CountStatement(SqliteStatement statement, bool checkpoint)
+    {
+        if (Statements.Enabled)
+        {
+            Statements.Add(1, new KeyValuePair<string, object?>("statement", StatementNames[(int)statement]), new KeyValuePair<string, object?>("path", checkpoint ? "checkpoint" : "request"));
+        }
+    }
 
     /// <summary>Records the milliseconds since <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     internal static void RecordSince(this Histogram<double> histogram, long startedAt)

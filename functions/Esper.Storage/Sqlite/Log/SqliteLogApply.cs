@@ -10,15 +10,15 @@ internal static class SqliteLogApply
         switch (item.Kind)
         {
             case SqliteLoggedItemKind.Document:
-                session.Command(SqliteStatement.PutUpsertUtf8)
+                session.Raw(SqliteStatement.PutUpsertUtf8)
                     .BindKey(key)
-                    .Bind("$document", item.Utf8Document)
-                    .Bind("$version", item.Version)
+                    .Bind("$document", item.Utf8Document!)
+                    .Bind("$version", item.Version!)
                     .Bind("$expires_at", item.ExpiresAt)
-                    .ExecuteNonQuery();
+                    .Execute();
                 break;
             case SqliteLoggedItemKind.Deleted:
-                session.Command(SqliteStatement.DeleteAny).BindKey(key).ExecuteNonQuery();
+                session.Raw(SqliteStatement.DeleteAny).BindKey(key).Execute();
                 break;
             case SqliteLoggedItemKind.Counters:
                 // The item's whole row in one statement, whatever SQLite held for it: an item updated any number of

@@ -40,7 +40,7 @@ internal sealed class SqliteLogGroup(SqliteLogLayer layer)
             return item.IsLiveDocument(now) ? item.Version : null;
         }
 
-        return Session.Command(SqliteStatement.ReadVersion).BindKey(key).Bind("$now", now).ExecuteScalar() as string;
+        return SqliteDocumentReader.LiveVersion(Session, key, now);
     }
 
     public void Stage(ItemKey key, SqliteLoggedItem item)

@@ -17,6 +17,7 @@ internal static class SqliteLogRecovery
         }
 
         var session = pool.Rent();
+        session.InCheckpoint = true;
         try
         {
             session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
@@ -62,6 +63,7 @@ internal static class SqliteLogRecovery
         }
         finally
         {
+            session.InCheckpoint = false;
             pool.Return(session);
         }
     }

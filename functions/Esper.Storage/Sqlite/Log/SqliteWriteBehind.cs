@@ -22,6 +22,8 @@ internal sealed class SqliteWriteBehind : IDisposable
     private readonly MemoryStream _frame = new();
     private readonly SqliteCheckpointLoop _loop;
     private TaskCompletionSource _checkpointed = NewSignal();
+    private SqliteSession? _checkpointSession;
+    private bool _checkpointSessionClosed;
     private volatile SqliteException? _failure;
     private long _frames;
     private long _checkpoints;
@@ -67,6 +69,18 @@ internal sealed class SqliteWriteBehind : IDisposable
     }
 
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
+
+    /// <summary>For tests: the connection checkpoints write through, once one has run.</summary>
+    internal SqliteConnection? CheckpointConnection
+    {
+        get
+        {
+            lock (_checkpointLock)
+            {
+                return _checkpointSession?.Connection;
+            }
+        }
+    }
 
     /// <summary>Waits (holding no write turn) until the layer has room; a failed checkpoint fails the wait with its error.</summary>
     public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken)
@@ -185,6 +199,13 @@ internal sealed class SqliteWriteBehind : IDisposable
             // The log keeps what SQLite did not get: the next open replays it.
         }
 
+        lock (_checkpointLock)
+        {
+            _checkpointSession?.Dispose();
+            _checkpointSession = null;
+            _checkpointSessionClosed = true;
+        }
+
         lock (_logLock)
         {
             try
@@ -213,34 +234,27 @@ internal sealed class SqliteWriteBehind : IDisposable
         if (snapshot.Length > 0)
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var session = _pool.Rent();
+            var session = CheckpointSession();
+            var started = Stopwatch.GetTimestamp();
+            session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
             try
             {
-                var started = Stopwatch.GetTimestamp();
-                session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
-                try
+                foreach (var (key, item) in snapshot)
                 {
-                    foreach (var (key, item) in snapshot)
-                    {
-                        SqliteLogApply.Apply(session, key, item);
-                    }
+                    SqliteLogApply.Apply(session, key, item);
+                }
 
-                    SqliteStoreMetrics.CheckpointApply.RecordSince(started);
-                    _purge.RunIfDue(session, now);
-                    var committing = Stopwatch.GetTimestamp();
-                    session.Command(SqliteStatement.Commit).ExecuteNonQuery();
-                    SqliteStoreMetrics.CheckpointCommit.RecordSince(committing);
-                    SqliteStoreMetrics.CheckpointItems.Record(snapshot.Length);
-                }
-                catch
-                {
-                    session.RollbackQuietly();
-                    throw;
-                }
+                SqliteStoreMetrics.CheckpointApply.RecordSince(started);
+                _purge.RunIfDue(session, now);
+                var committing = Stopwatch.GetTimestamp();
+                session.Command(SqliteStatement.Commit).ExecuteNonQuery();
+                SqliteStoreMetrics.CheckpointCommit.RecordSince(committing);
+                SqliteStoreMetrics.CheckpointItems.Record(snapshot.Length);
             }
-            finally
+            catch
             {
-                _pool.Return(session);
+                session.RollbackQuietly();
+                throw;
             }
 
             Layer.RemoveWritten(snapshot);
@@ -252,6 +266,32 @@ internal sealed class SqliteWriteBehind : IDisposable
         }
 
         Interlocked.Increment(ref _checkpoints);
+    }
+
+    // The checkpoint's own session, opened on first use and kept (under the checkpoint lock): it is the file's only
+    // writer, so its page cache, larger than a pooled session's, stays valid between checkpoints.
+    private SqliteSession CheckpointSession()
+    {
+        if (_checkpointSession is { } session)
+        {
+            return session;
+        }
+
+        // A writer's checkpoint racing the store's dispose must not open a connection nobody closes.
+        ObjectDisposedException.ThrowIf(_checkpointSessionClosed, this);
+        session = _pool.OpenOwn();
+        try
+        {
+            SqliteSession.Execute(session.Connection, $"PRAGMA cache_size = -{SqliteSession.CheckpointCacheKib};");
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        session.InCheckpoint = true;
+        return _checkpointSession = session;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
