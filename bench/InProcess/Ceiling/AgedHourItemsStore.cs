@@ -19,6 +19,18 @@ internal sealed class AgedHourItemsStore(IKeyValueStore inner, int minutes) : IK
     /// <summary>How many counters the aging updates added.</summary>
     public int AddedCounters { get; private set; }
 
+    /// <summary>How many hour items were aged.</summary>
+    public int AgedItems
+    {
+        get
+        {
+            lock (_aged)
+            {
+                return _aged.Count;
+            }
+        }
+    }
+
     public ValueTask<StoredItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
 
     public ValueTask<IReadOnlyList<StoredItem>> QueryAsync(string partitionKey, string sortKeyPrefix, QueryOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -65,6 +65,11 @@ internal static class MemoryStoreCeiling
             }
         }
 
+        if (store is AgedHourItemsStore aged)
+        {
+            table.Note($"aged hour items: {aged.AgedItems}, {aged.AddedCounters} counters added before the rounds (mean {aged.AddedCounters / Math.Max(1, aged.AgedItems)} per item)");
+        }
+
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var keys in new[] { true, false })
