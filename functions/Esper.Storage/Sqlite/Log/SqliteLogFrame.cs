@@ -61,7 +61,8 @@ internal static class SqliteLogFrame
                         foreach (var name in item.Changed)
                         {
                             writer.Write(name);
-                            writer.Write(item.Counters!.Values[name]);
+                            item.Counters!.TryGetValue(name, out var value);
+                            writer.Write(value);
                         }
 
                         break;

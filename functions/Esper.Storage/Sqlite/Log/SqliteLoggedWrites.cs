@@ -65,7 +65,7 @@ internal static class SqliteLoggedWrites
         var changed = SqliteCounterMath.Changed(entry.Current, update, now, group.TryGetStaged(key, out var staged) ? staged : null);
         group.Stage(key, changed is null ? SqliteLoggedItem.CounterItem(next) : SqliteLoggedItem.CounterItem(next, changed));
         entry.Current = next;
-        return next.Values;
+        return next.View;
     }
 
     public static int PutChunk(SqliteLogGroup group, IReadOnlyList<BatchItem> items, int start)
