@@ -26,10 +26,12 @@ internal static class MemoryStoreCeiling
     public static async Task<TableResult> RunAsync(int decisions, int rounds, Esper.Storage.KeyValue.IKeyValueStore store, string title, string command, bool whatIf)
     {
         var table = new TableResult(title, command,
-            "variant", "round", "decisions", "decisions/s", "CPU µs/decision", "allocated B/decision", "non-200");
+            "variant", "round", "decisions", "decisions/s", "CPU µs/decision", "allocated B/decision", "log B/decision", "non-200");
         table.Description = "The shared handler as the hosts compose it (AddEsperApi) over a diagnostic in-memory store, the realistic tenant, " +
             "recorded before the answer (the embedded store's default). 'one at a time' runs decisions back to back on one thread; " +
-            "'32 in flight' as the HTTP run's connections. Allocations are GC.GetTotalAllocatedBytes over the run, divided by decisions.";
+            "'32 in flight' as the HTTP run's connections. Allocations are GC.GetTotalAllocatedBytes over the run, divided by decisions; " +
+            "log bytes are the embedded store's write-behind log appends (esper.sqlite.log.bytes), divided by decisions.";
+        using var log = new LogBytesListener();
         await using var host = await BenchHost.CreateAsync(store, RealisticTenant.Build());
         var seed = 1;
         if (Environment.GetEnvironmentVariable("CEILING_ONLY") is { Length: > 0 } only)
@@ -37,8 +39,8 @@ internal static class MemoryStoreCeiling
             // For a profiler attached to this process: one variant, one at a time, repeated (keyed or nokey).
             for (var run = 0; run < rounds; run++)
             {
-                var (count, rate, cpu, bytes, bad) = await OneAtATimeAsync(host, Requests(host, decisions, only == "keyed", seed++));
-                table.Row($"{only}, one at a time", run + 1, count, rate, cpu, bytes, bad);
+                var (count, rate, cpu, bytes, logged, bad) = await OneAtATimeAsync(host, log, Requests(host, decisions, only == "keyed", seed++));
+                table.Row($"{only}, one at a time", run + 1, count, rate, cpu, bytes, logged, bad);
             }
 
             return table;
@@ -47,7 +49,7 @@ internal static class MemoryStoreCeiling
         foreach (var keys in new[] { true, false })
         {
             // Warm-up: JIT tiers and the caches (config, API key) before anything is measured.
-            await OneAtATimeAsync(host, Requests(host, decisions, keys, seed++));
+            await OneAtATimeAsync(host, log, Requests(host, decisions, keys, seed++));
         }
 
         // The allocated types of one keyed run, one at a time (sampled by the runtime's allocation ticks).
@@ -55,7 +57,7 @@ internal static class MemoryStoreCeiling
         {
             var requests = Requests(host, decisions, true, seed++);
             sampler.Start();
-            await OneAtATimeAsync(host, requests);
+            await OneAtATimeAsync(host, log, requests);
             sampler.Stop();
             foreach (var (type, share) in sampler.Top(25))
             {
@@ -73,7 +75,7 @@ internal static class MemoryStoreCeiling
                 var sqlite = store as Esper.Storage.Sqlite.SqliteKeyValueStore;
                 sqlite?.Checkpoint();
                 using var counter = new StatementCounter();
-                await OneAtATimeAsync(host, requests);
+                await OneAtATimeAsync(host, log, requests);
                 sqlite?.Checkpoint();
                 foreach (var line in counter.Describe(keys ? "idempotency key" : "no key", decisions))
                 {
@@ -82,15 +84,20 @@ internal static class MemoryStoreCeiling
             }
         }
 
+        if (store is AgedHourItemsStore aged)
+        {
+            table.Note($"aged hour items: {aged.AgedItems}, {aged.AddedCounters} counters added before the rounds (mean {aged.AddedCounters / Math.Max(1, aged.AgedItems)} per item)");
+        }
+
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var keys in new[] { true, false })
             {
                 var name = keys ? "idempotency key" : "no key";
-                var (count, rate, cpu, bytes, bad) = await OneAtATimeAsync(host, Requests(host, decisions, keys, seed++));
-                table.Row($"{name}, one at a time", round, count, rate, cpu, bytes, bad);
-                (count, rate, cpu, bytes, bad) = await InFlightAsync(host, Requests(host, decisions, keys, seed++), 32);
-                table.Row($"{name}, 32 in flight", round, count, rate, cpu, bytes, bad);
+                var (count, rate, cpu, bytes, logged, bad) = await OneAtATimeAsync(host, log, Requests(host, decisions, keys, seed++));
+                table.Row($"{name}, one at a time", round, count, rate, cpu, bytes, logged, bad);
+                (count, rate, cpu, bytes, logged, bad) = await InFlightAsync(host, log, Requests(host, decisions, keys, seed++), 32);
+                table.Row($"{name}, 32 in flight", round, count, rate, cpu, bytes, logged, bad);
             }
         }
 
@@ -102,13 +109,13 @@ internal static class MemoryStoreCeiling
         // What-if (not a product setting the bench host uses): the same without writing decision records, which
         // attributes the records' share of the cost (EsperApiOptions.RecordDecisions, an embedder's option).
         await using var unrecorded = await BenchHost.CreateAsync(new DiagnosticMemoryStore(TimeProvider.System), RealisticTenant.Build(), configure: static o => o.RecordDecisions = false);
-        await OneAtATimeAsync(unrecorded, Requests(unrecorded, decisions, true, seed++));
+        await OneAtATimeAsync(unrecorded, log, Requests(unrecorded, decisions, true, seed++));
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var keys in new[] { true, false })
             {
-                var (count, rate, cpu, bytes, bad) = await OneAtATimeAsync(unrecorded, Requests(unrecorded, decisions, keys, seed++));
-                table.Row($"{(keys ? "idempotency key" : "no key")}, one at a time, records off (what-if)", round, count, rate, cpu, bytes, bad);
+                var (count, rate, cpu, bytes, logged, bad) = await OneAtATimeAsync(unrecorded, log, Requests(unrecorded, decisions, keys, seed++));
+                table.Row($"{(keys ? "idempotency key" : "no key")}, one at a time, records off (what-if)", round, count, rate, cpu, bytes, logged, bad);
             }
         }
 
@@ -134,23 +141,23 @@ internal static class MemoryStoreCeiling
         })];
     }
 
-    private static async Task<(int Count, double Rate, double CpuMicros, long Bytes, int Bad)> OneAtATimeAsync(BenchHost host, ApiRequest[] requests)
+    private static async Task<(int Count, double Rate, double CpuMicros, long Bytes, long LogBytes, int Bad)> OneAtATimeAsync(BenchHost host, LogBytesListener log, ApiRequest[] requests)
     {
         var bad = 0;
-        var (cpu, bytes, started) = Begin();
+        var (cpu, bytes, logged, started) = Begin(log);
         foreach (var request in requests)
         {
             bad += (await host.Handler.HandleAsync(request)).StatusCode == 200 ? 0 : 1;
         }
 
-        return End(requests.Length, cpu, bytes, started, bad);
+        return End(requests.Length, log, cpu, bytes, logged, started, bad);
     }
 
-    private static async Task<(int Count, double Rate, double CpuMicros, long Bytes, int Bad)> InFlightAsync(BenchHost host, ApiRequest[] requests, int inFlight)
+    private static async Task<(int Count, double Rate, double CpuMicros, long Bytes, long LogBytes, int Bad)> InFlightAsync(BenchHost host, LogBytesListener log, ApiRequest[] requests, int inFlight)
     {
         var next = -1;
         var bad = 0;
-        var (cpu, bytes, started) = Begin();
+        var (cpu, bytes, logged, started) = Begin(log);
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < requests.Length; i = Interlocked.Increment(ref next))
@@ -161,21 +168,21 @@ internal static class MemoryStoreCeiling
                 }
             }
         })));
-        return End(requests.Length, cpu, bytes, started, bad);
+        return End(requests.Length, log, cpu, bytes, logged, started, bad);
     }
 
-    private static (TimeSpan Cpu, long Bytes, long Started) Begin()
+    private static (TimeSpan Cpu, long Bytes, long LogBytes, long Started) Begin(LogBytesListener log)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), Stopwatch.GetTimestamp());
+        return (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), log.Bytes, Stopwatch.GetTimestamp());
     }
 
-    private static (int Count, double Rate, double CpuMicros, long Bytes, int Bad) End(int count, TimeSpan cpuBefore, long bytesBefore, long started, int bad)
+    private static (int Count, double Rate, double CpuMicros, long Bytes, long LogBytes, int Bad) End(int count, LogBytesListener log, TimeSpan cpuBefore, long bytesBefore, long logBefore, long started, int bad)
     {
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        return (count, Math.Round(count / elapsed, 0), Math.Round(cpu.TotalMicroseconds / count, 1), bytes / count, bad);
+        return (count, Math.Round(count / elapsed, 0), Math.Round(cpu.TotalMicroseconds / count, 1), bytes / count, (log.Bytes - logBefore) / count, bad);
     }
 }

@@ -176,7 +176,8 @@ internal sealed class SqliteCounterCache(int capacity, bool keep = true)
         SqliteStoreMetrics.CounterTrim.RecordSince(started);
     }
 
-    private static SqliteCounterState Load(SqliteSession session, ItemKey key)
+    /// <summary>What SQLite holds for <paramref name="key"/> (expired or not), read in <paramref name="session"/>.</summary>
+    internal static SqliteCounterState Load(SqliteSession session, ItemKey key)
     {
         using var reader = session.Command(SqliteStatement.CounterItemLoad).BindKey(key).ExecuteReader();
         if (!reader.Read())

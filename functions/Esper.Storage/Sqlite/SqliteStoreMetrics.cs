@@ -5,7 +5,7 @@ namespace Esper.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store's meter (<see cref="Name"/>): how long writers hold and wait for the write turn, how long
-/// checkpoints, log appends, counter-item loads, cache trims and expiry purges take. Durations in milliseconds.
+/// checkpoints, log appends (and how many bytes they write), counter-item loads, cache trims and expiry purges take. Durations in milliseconds.
 /// Recording costs a timestamp when nothing listens; read it with <c>dotnet-counters</c> or OpenTelemetry.
 /// </summary>
 public static class SqliteStoreMetrics
@@ -36,6 +36,8 @@ public static class SqliteStoreMetrics
     internal static readonly Counter<long> Statements = Meter.CreateCounter<long>("esper.sqlite.statements", "{statement}", "SQLite statements run, by statement (tag 'statement') and by where they ran (tag 'path': 'checkpoint' or 'request').");
 
     internal static readonly Histogram<double> LogAppend = Meter.CreateHistogram<double>("esper.sqlite.log.append", "ms", "Duration of one frame's append to the write-behind log (its fsync included when synchronous=full).");
+
+    internal static readonly Counter<long> LogBytes = Meter.CreateCounter<long>("esper.sqlite.log.bytes", "By", "Bytes appended to the write-behind log (whole frames, headers included).");
 
     internal static readonly Histogram<double> CounterLoad = Meter.CreateHistogram<double>("esper.sqlite.counter.load", "ms", "Duration of loading a counter item from SQLite into memory.");
 

@@ -8,6 +8,8 @@ namespace Esper.Storage.Sqlite;
 /// One group's item states as one log frame: a 4-byte payload length, the payload's CRC-32, then the payload (an
 /// item count, then per item its kind, key and state). A frame cut short by a crash, or any byte of it damaged, fails
 /// its length or checksum and ends the segment's replay there: its writers were never answered.
+/// A counter item is recorded whole, or as only the counters its updates changed since its previous frame
+/// (<see cref="SqliteLoggedItemKind.CounterChanges"/>), which replay applies on top of the state before it.
 /// </summary>
 internal static class SqliteLogFrame
 {
@@ -26,10 +28,13 @@ internal static class SqliteLogFrame
             writer.Write(items.Count);
             foreach (var (key, item) in items)
             {
-                writer.Write((byte)item.Kind);
+                // A counter item whose changes are known is logged as those changes only (a kind of its own, so a
+                // segment written before it existed still reads as it did).
+                var kind = item.Kind == SqliteLoggedItemKind.Counters && item.Changed is not null ? SqliteLoggedItemKind.CounterChanges : item.Kind;
+                writer.Write((byte)kind);
                 writer.Write(key.PartitionKey);
                 writer.Write(key.SortKey);
-                switch (item.Kind)
+                switch (kind)
                 {
                     case SqliteLoggedItemKind.Document:
                         // The layout of BinaryWriter.Write(string) (its UTF-8 byte count, then the bytes), which
@@ -45,6 +50,18 @@ internal static class SqliteLogFrame
                         foreach (var (name, value) in item.Counters.Values)
                         {
                             writer.Write(name);
+                            writer.Write(value);
+                        }
+
+                        break;
+                    case SqliteLoggedItemKind.CounterChanges:
+                        // Absolute values, so replaying the frame again on top of a later state changes nothing.
+                        WriteExpiry(writer, item.ExpiresAt);
+                        writer.Write(item.Changed!.Count);
+                        foreach (var name in item.Changed)
+                        {
+                            writer.Write(name);
+                            item.Counters!.TryGetValue(name, out var value);
                             writer.Write(value);
                         }
 
@@ -106,15 +123,10 @@ internal static class SqliteLogFrame
                     item = SqliteLoggedItem.Deleted;
                     break;
                 case SqliteLoggedItemKind.Counters:
-                    var expiresAt = ReadExpiry(reader);
-                    var values = new Dictionary<string, long>(StringComparer.Ordinal);
-                    for (var n = reader.ReadInt32(); n > 0; n--)
-                    {
-                        var name = reader.ReadString();
-                        values[name] = reader.ReadInt64();
-                    }
-
-                    item = SqliteLoggedItem.CounterItem(new SqliteCounterState(true, expiresAt, values));
+                    item = SqliteLoggedItem.CounterItem(ReadCounters(reader));
+                    break;
+                case SqliteLoggedItemKind.CounterChanges:
+                    item = SqliteLoggedItem.CounterChanges(ReadCounters(reader));
                     break;
                 default:
                     throw new InvalidDataException($"Unknown item kind {(byte)kind} in a log frame whose checksum matched.");
@@ -124,6 +136,19 @@ internal static class SqliteLogFrame
         }
 
         return items;
+    }
+
+    private static SqliteCounterState ReadCounters(BinaryReader reader)
+    {
+        var expiresAt = ReadExpiry(reader);
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var n = reader.ReadInt32(); n > 0; n--)
+        {
+            var name = reader.ReadString();
+            values[name] = reader.ReadInt64();
+        }
+
+        return new SqliteCounterState(true, expiresAt, values);
     }
 
     private static void WriteExpiry(BinaryWriter writer, long? expiresAt)

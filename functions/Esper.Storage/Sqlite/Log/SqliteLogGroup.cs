@@ -43,6 +43,9 @@ internal sealed class SqliteLogGroup(SqliteLogLayer layer)
         return SqliteDocumentReader.LiveVersion(Session, key, now);
     }
 
+    /// <summary>The state an earlier write of this group staged for <paramref name="key"/>, if any.</summary>
+    public bool TryGetStaged(ItemKey key, out SqliteLoggedItem item) => _staged.TryGetValue(key, out item!);
+
     public void Stage(ItemKey key, SqliteLoggedItem item)
     {
         _undo.Add((key, _staged.TryGetValue(key, out var previous) ? previous : null));

@@ -1,10 +1,13 @@
+using Esper.Storage.KeyValue;
+
 namespace Esper.Storage.Sqlite;
 
 /// <summary>
 /// Opening a database replays the log segments a store left behind (it was killed, or its last checkpoint failed):
 /// every intact frame of every segment, oldest first, into SQLite in one transaction, then the segments are deleted.
-/// Frames hold states, so replaying one SQLite already has (a crash between a checkpoint's COMMIT and its delete)
-/// changes nothing; a torn or damaged frame ends its segment's replay, since its writers were never answered.
+/// Frames hold states, or a counter item's changed counters as their new values, so replaying one SQLite already has
+/// (a crash between a checkpoint's COMMIT and its delete) leaves, after the frames that follow it, what the store
+/// answered; a torn or damaged frame ends its segment's replay, since its writers were never answered.
 /// </summary>
 internal static class SqliteLogRecovery
 {
@@ -22,6 +25,7 @@ internal static class SqliteLogRecovery
         {
             session.Command(SqliteStatement.BeginImmediate).ExecuteNonQuery();
             var applied = 0;
+            var counters = new Dictionary<ItemKey, SqliteCounterState>();
             IReadOnlyList<string> segments;
             try
             {
@@ -41,9 +45,15 @@ internal static class SqliteLogRecovery
 
                     foreach (var (key, item) in SqliteLogFrame.Read(bytes))
                     {
-                        SqliteLogApply.Apply(session, key, item);
+                        Replay(session, counters, key, item);
                         applied++;
                     }
+                }
+
+                // Each counter item's row once, as its last frame left it.
+                foreach (var (key, state) in counters)
+                {
+                    SqliteCounterWriter.Write(session, key, state);
                 }
 
                 session.Command(SqliteStatement.Commit).ExecuteNonQuery();
@@ -65,6 +75,25 @@ internal static class SqliteLogRecovery
         {
             session.InCheckpoint = false;
             pool.Return(session);
+        }
+    }
+
+    // A counter item's state is built in memory across the frames (a frame of changes goes on top of the item's state
+    // before it: the replay's so far, else what SQLite holds); documents go to SQLite as they come.
+    private static void Replay(SqliteSession session, Dictionary<ItemKey, SqliteCounterState> counters, ItemKey key, SqliteLoggedItem item)
+    {
+        switch (item.Kind)
+        {
+            case SqliteLoggedItemKind.Counters:
+                counters[key] = item.Counters!;
+                break;
+            case SqliteLoggedItemKind.CounterChanges:
+                var before = counters.TryGetValue(key, out var replayed) ? replayed : SqliteCounterCache.Load(session, key);
+                counters[key] = SqliteCounterMath.WithChanges(before, item.Counters!);
+                break;
+            default:
+                SqliteLogApply.Apply(session, key, item);
+                break;
         }
     }
 }

@@ -15,13 +15,14 @@ namespace Esper.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteLoggedItem
 {
-    private SqliteLoggedItem(SqliteLoggedItemKind kind, byte[]? document, string? version, long? expiresAt, SqliteCounterState? counters)
+    private SqliteLoggedItem(SqliteLoggedItemKind kind, byte[]? document, string? version, long? expiresAt, SqliteCounterState? counters, IReadOnlyCollection<string>? changed = null)
     {
         Kind = kind;
         Utf8Document = document;
         Version = version;
         ExpiresAt = expiresAt;
         Counters = counters;
+        Changed = changed;
     }
 
     public SqliteLoggedItemKind Kind { get; }
@@ -34,7 +35,17 @@ internal sealed class SqliteLoggedItem
     /// <summary>Unix milliseconds; null for never. For a counter item, the item's expiry.</summary>
     public long? ExpiresAt { get; }
 
+    /// <summary>
+    /// For a counter item: its whole state (<see cref="SqliteLoggedItemKind.Counters"/>), or, read back from the log,
+    /// only the counters one frame changed, with their new values (<see cref="SqliteLoggedItemKind.CounterChanges"/>).
+    /// </summary>
     public SqliteCounterState? Counters { get; }
+
+    /// <summary>
+    /// For a counter item in the layer: the counters changed since the item's previous frame (its frame records only
+    /// their values, <see cref="SqliteLogFrame"/>); null when the frame must record the whole state.
+    /// </summary>
+    public IReadOnlyCollection<string>? Changed { get; }
 
     public static SqliteLoggedItem Put(string document, string version, long? expiresAt) =>
         new(SqliteLoggedItemKind.Document, Encoding.UTF8.GetBytes(document), version, expiresAt, null);
@@ -43,6 +54,14 @@ internal sealed class SqliteLoggedItem
 
     public static SqliteLoggedItem CounterItem(SqliteCounterState state) =>
         new(SqliteLoggedItemKind.Counters, null, null, state.ExpiresAt, state);
+
+    /// <summary>A counter item's whole <paramref name="state"/>, whose frame records only the <paramref name="changed"/> counters.</summary>
+    public static SqliteLoggedItem CounterItem(SqliteCounterState state, IReadOnlyCollection<string> changed) =>
+        new(SqliteLoggedItemKind.Counters, null, null, state.ExpiresAt, state, changed);
+
+    /// <summary>A frame's changed counters (<paramref name="changes"/> holds only those, and the item's expiry).</summary>
+    public static SqliteLoggedItem CounterChanges(SqliteCounterState changes) =>
+        new(SqliteLoggedItemKind.CounterChanges, null, null, changes.ExpiresAt, changes);
 
     /// <summary>True for a document whose expiry has not passed at <paramref name="nowMs"/>.</summary>
     public bool IsLiveDocument(long nowMs) =>

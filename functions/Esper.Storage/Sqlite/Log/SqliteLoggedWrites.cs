@@ -62,9 +62,10 @@ internal static class SqliteLoggedWrites
         ArgumentNullException.ThrowIfNull(key.SortKey, nameof(key));
         var entry = cache.Touch(group.Session, key);
         var next = SqliteCounterMath.Next(entry.Current, update, now);
-        group.Stage(key, SqliteLoggedItem.CounterItem(next));
+        var changed = SqliteCounterMath.Changed(entry.Current, update, now, group.TryGetStaged(key, out var staged) ? staged : null);
+        group.Stage(key, changed is null ? SqliteLoggedItem.CounterItem(next) : SqliteLoggedItem.CounterItem(next, changed));
         entry.Current = next;
-        return next.Values;
+        return next.View;
     }
 
     public static int PutChunk(SqliteLogGroup group, IReadOnlyList<BatchItem> items, int start)

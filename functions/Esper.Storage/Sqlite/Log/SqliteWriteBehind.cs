@@ -115,6 +115,7 @@ internal sealed class SqliteWriteBehind : IDisposable
                     var appending = Stopwatch.GetTimestamp();
                     _log.Append(_frame.GetBuffer().AsSpan(0, (int)_frame.Length));
                     SqliteStoreMetrics.LogAppend.RecordSince(appending);
+                    SqliteStoreMetrics.LogBytes.Add(_frame.Length);
                     foreach (var (key, item) in staged)
                     {
                         Layer.Set(key, item);
