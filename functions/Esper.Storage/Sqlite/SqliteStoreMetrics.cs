@@ -31,6 +31,8 @@ public static class SqliteStoreMetrics
 
     internal static readonly Histogram<double> CheckpointCommit = Meter.CreateHistogram<double>("esper.sqlite.checkpoint.commit", "ms", "Duration of a checkpoint's COMMIT (SQLite's WAL append and, at times, its own WAL checkpoint).");
 
+    internal static readonly Counter<long> CheckpointFailures = Meter.CreateCounter<long>("esper.sqlite.checkpoint.failed", "{checkpoint}", "Checkpoints that failed (tag 'error': 'sqlite_<code>' for SQLite's primary result code, else the exception's type); writes are refused while they fail and the log keeps everything.");
+
     internal static readonly Histogram<int> CheckpointItems = Meter.CreateHistogram<int>("esper.sqlite.checkpoint.items", "{item}", "Items a checkpoint wrote.");
 
     internal static readonly Counter<long> Statements = Meter.CreateCounter<long>("esper.sqlite.statements", "{statement}", "SQLite statements run, by statement (tag 'statement') and by where they ran (tag 'path': 'checkpoint' or 'request').");
@@ -51,6 +53,18 @@ public static class SqliteStoreMetrics
         if (Statements.Enabled)
         {
             Statements.Add(1, new KeyValuePair<string, object?>("statement", StatementNames[(int)statement]), new KeyValuePair<string, object?>("path", checkpoint ? "checkpoint" : "request"));
+        }
+    }
+
+    /// <summary>Counts one failed checkpoint, tagged with what failed it.</summary>
+    internal static void CountCheckpointFailure(Exception exception)
+    {
+        if (CheckpointFailures.Enabled)
+        {
+            var error = exception is Microsoft.Data.Sqlite.SqliteException sqlite
+                ? "sqlite_" + (sqlite.SqliteErrorCode & 0xff).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : exception.GetType().Name;
+            CheckpointFailures.Add(1, new KeyValuePair<string, object?>("error", error));
         }
     }
 

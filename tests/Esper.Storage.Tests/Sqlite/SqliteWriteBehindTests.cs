@@ -169,6 +169,49 @@ public sealed class SqliteWriteBehindTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_checkpoint_is_counted_on_the_meter_with_the_sqlite_error()
+    {
+        var busy = 0L;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = static (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteStoreMetrics.Name && instrument.Name == "esper.sqlite.checkpoint.failed")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "error" && (string?)tag.Value == "sqlite_5")
+                {
+                    Interlocked.Add(ref busy, value);
+                }
+            }
+        });
+        listener.Start();
+        using var store = new SqliteKeyValueStore(
+            new SqliteStoreOptions { Path = _database.FilePath, CheckpointInterval = TimeSpan.Zero, BusyTimeout = TimeSpan.FromMilliseconds(50) },
+            _clock);
+        using var other = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False");
+        other.Open();
+        using (var transaction = other.BeginTransaction(deferred: false))
+        {
+            await store.PutAsync(new ItemKey("t1#doc", "logged"), "{}", WriteCondition.None);
+            var before = Interlocked.Read(ref busy);
+            Assert.Throws<SqliteException>(store.Checkpoint);
+            Assert.True(Interlocked.Read(ref busy) > before);
+            transaction.Rollback();
+        }
+
+        var after = Interlocked.Read(ref busy);
+        store.Checkpoint();
+        Assert.NotNull(await store.GetAsync(new ItemKey("t1#doc", "logged")));
+        Assert.True(after > 0);
+    }
+
+    [Fact]
     public async Task A_query_merges_logged_writes_over_checkpointed_rows_in_order_and_limit()
     {
         using var store = Open();

@@ -167,6 +167,7 @@ internal sealed class SqliteWriteBehind : IDisposable
             }
             catch (Exception exception)
             {
+                SqliteStoreMetrics.CountCheckpointFailure(exception);
                 if (exception is SqliteException sqlite)
                 {
                     _failure = sqlite;
