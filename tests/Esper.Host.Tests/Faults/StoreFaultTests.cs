@@ -15,6 +15,11 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Workers = 4;
 
+    // The outage test's load must outlast the time the store takes to refuse writes: the embedded store keeps
+    // answering from its log until a checkpoint gives up on the locked file (its busy timeout, 1 s here), and on a
+    // fast host a smaller budget ran out within that second.
+    private const int OutageRequestsPerWorker = 10_000;
+
     // Short journal settings so decisions orphaned by a fault are recovered within the test, not after a minute.
     private static readonly Dictionary<string, string> Common = new()
     {
@@ -31,7 +36,7 @@ public abstract class StoreFaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var host = await StartHostAsync();
         await CreateWatchPolicyAsync(host.BaseAddress);
-        await using var load = DecisionLoad.Start(host.BaseAddress, Workers);
+        await using var load = DecisionLoad.Start(host.BaseAddress, Workers, OutageRequestsPerWorker);
         await load.WaitForAsync(0, static a => a.Count(static x => x.IsAcknowledged) >= 20, "20 decisions before the outage");
 
         await BreakStoreAsync();
