@@ -139,7 +139,9 @@ public sealed class SqliteWriteBehindTests : IDisposable
         transaction.Commit();
         transaction.Dispose();
         Assert.True((await waiting.WaitAsync(TimeSpan.FromMinutes(2))).Succeeded);
-        Assert.InRange(store.LoggedItems, 1, Bound);
+
+        // Within the bound again; a wake left over from the wait may already have checkpointed the new write too.
+        Assert.InRange(store.LoggedItems, 0, Bound);
         Assert.NotNull(await store.GetAsync(new ItemKey("t1#doc", "over")));
     }
 
