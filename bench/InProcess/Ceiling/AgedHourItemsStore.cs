@@ -16,6 +16,9 @@ internal sealed class AgedHourItemsStore(IKeyValueStore inner, int minutes) : IK
 
     public KeyReservations? Reservations => (inner as IHoldsKeysInMemory)?.Reservations;
 
+    /// <summary>The store the aging wraps.</summary>
+    public IKeyValueStore Inner => inner;
+
     /// <summary>How many counters the aging updates added.</summary>
     public int AddedCounters { get; private set; }
 

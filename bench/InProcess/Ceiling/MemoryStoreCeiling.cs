@@ -72,7 +72,8 @@ internal static class MemoryStoreCeiling
             foreach (var keys in new[] { true, false })
             {
                 var requests = Requests(host, decisions, keys, seed++);
-                var sqlite = store as Esper.Storage.Sqlite.SqliteKeyValueStore;
+                // The aged variant wraps the embedded store: its checkpoints are the inner store's.
+                var sqlite = ((store as AgedHourItemsStore)?.Inner ?? store) as Esper.Storage.Sqlite.SqliteKeyValueStore;
                 sqlite?.Checkpoint();
                 using var counter = new StatementCounter();
                 await OneAtATimeAsync(host, log, requests);
